@@ -1,0 +1,22 @@
+# install: library, public headers, the akhbar command, a CMake package
+# (find_package(akhbar) -> akhbar::akhbar) and a pkg-config file.
+include(CMakePackageConfigHelpers)
+set(AKHBAR_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/akhbar)
+
+install(TARGETS akhbar EXPORT akhbarTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS akhbar_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/akhbar DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(EXPORT akhbarTargets NAMESPACE akhbar:: DESTINATION ${AKHBAR_CMAKE_DIR})
+
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/akhbarConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/akhbarConfig.cmake INSTALL_DESTINATION ${AKHBAR_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/akhbarConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/akhbarConfig.cmake ${PROJECT_BINARY_DIR}/akhbarConfigVersion.cmake
+  DESTINATION ${AKHBAR_CMAKE_DIR})
+
+configure_file(${PROJECT_SOURCE_DIR}/cmake/akhbar.pc.in ${PROJECT_BINARY_DIR}/akhbar.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/akhbar.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

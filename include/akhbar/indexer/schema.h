@@ -1,0 +1,74 @@
+/// @file schema.h
+/// @brief The layout of an akhbar database: what the indexer writes and the
+/// searcher reads. Both sides use these names; nothing else spells them.
+///
+/// One Xapian document per article. Its passages (a paragraph, or a few short
+/// adjacent ones) are stored with it for snippets; body positions of
+/// consecutive passages are kPassagePositionGap apart so that a phrase never
+/// spans two passages.
+///
+/// Terms (all from akhbar::analysis::news_analyzer()):
+///   word            unstemmed body and title word, with positions; title
+///                   words have wdf kTitleWdf (the title boost)
+///   Z + stem        stem of a body or title word, no positions
+///   S + word        title word, with positions (title: filter)
+///   ZS + stem       stem of a title word
+///   Q + id          unique article term, for replacement
+///   L + lang        language: Len, Lru, Lar
+///   B + source      source, normalised (lower case, spaces kept)
+///   Y + YYYY, M + YYYYMM   publication year and month
+///
+/// Values:
+///   kValueDate      "YYYYMMDD" (sortable; empty if unknown)
+///   kValueArticle   article id (collapse key)
+///   kValueHash      content hash of the article (hex)
+///
+/// Document data: a zstd-compressed StoredArticle (encode/decode below).
+/// Metadata: kMetaAnalysisVersion, kMetaFormat.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace akhbar::indexer::schema {
+
+inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kTitleStemPrefix = "ZS";
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kLangPrefix = "L";
+inline constexpr std::string_view kSourcePrefix = "B";
+inline constexpr std::string_view kYearPrefix = "Y";
+inline constexpr std::string_view kMonthPrefix = "M";
+
+inline constexpr unsigned kValueDate = 0;
+inline constexpr unsigned kValueArticle = 1;
+inline constexpr unsigned kValueHash = 2;
+
+inline constexpr std::uint32_t kTitleWdf = 3;
+inline constexpr std::uint32_t kPassagePositionGap = 100;
+/// Terms longer than this are not indexed (Xapian's limit is 245 bytes).
+inline constexpr std::size_t kMaxTermBytes = 120;
+
+inline constexpr std::string_view kMetaAnalysisVersion = "akhbar:analysis_version";
+inline constexpr std::string_view kMetaFormat = "akhbar:format";
+inline constexpr std::string_view kFormatName = "akhbar-1";
+
+/// What a document's data holds: the article's fields and its passages.
+struct StoredArticle {
+  std::string id, url, title, author, published, lang, source;
+  std::vector<std::string> passages;
+};
+
+/// Serialises and zstd-compresses a StoredArticle.
+std::string encode_document_data(const StoredArticle& article);
+
+/// Inverse of encode_document_data(). Throws akhbar::DataError on corrupt data.
+StoredArticle decode_document_data(std::string_view data);
+
+/// The source name as a filter term value: normalised, lower case.
+std::string source_key(std::string_view source);
+
+}  // namespace akhbar::indexer::schema

@@ -1,0 +1,94 @@
+/// @file writer.h
+/// @brief Writes articles into an akhbar database.
+///
+/// Usage:
+/// @code
+///   akhbar::indexer::IndexWriter writer("news.db");
+///   writer.add(article);      // replaces any earlier article with its id
+///   writer.commit();          // makes the batch visible, atomically
+/// @endcode
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "akhbar/corpus/article.h"
+#include "akhbar/corpus/reader.h"
+
+namespace akhbar::indexer {
+
+struct IndexOptions {
+  /// Articles per commit. Each commit is one Xapian transaction: a crash
+  /// loses at most the batch in progress, never the database.
+  std::size_t batch_articles = 2000;
+  /// Passages: adjacent paragraphs are joined until a passage has at least
+  /// this many words...
+  std::size_t passage_min_words = 40;
+  /// ...and a passage longer than this is split at a sentence or word boundary.
+  std::size_t passage_max_words = 200;
+};
+
+struct IndexStats {
+  std::uint64_t articles = 0;   ///< articles written (added or replaced)
+  std::uint64_t passages = 0;   ///< passages stored
+  std::uint64_t skipped = 0;    ///< articles not written (empty after analysis)
+  std::uint64_t errors = 0;     ///< input problems of severity error
+  std::uint64_t warnings = 0;   ///< input problems of severity warning
+  std::uint64_t input_bytes = 0;
+  double seconds = 0;
+};
+
+/// Owns the write lock of one database for its lifetime.
+///
+/// The constructor creates the database if it does not exist, and throws
+/// DatabaseLockedError if another writer holds it, DatabaseError if it was
+/// built with another analysis version. add() buffers; commit() writes the
+/// buffered batch atomically. The destructor commits pending work if no
+/// exception is in flight. Not thread-safe.
+class IndexWriter {
+ public:
+  explicit IndexWriter(const std::string& db_path, IndexOptions options = {});
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  /// Adds an article, replacing any article with the same id. Commits when
+  /// a batch is full. Returns false (and counts it as skipped) if the article
+  /// has no indexable words.
+  bool add(const corpus::Article& article);
+
+  /// Makes everything added so far durable and visible to searchers.
+  void commit();
+
+  const IndexStats& stats() const noexcept;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Progress of index_sources(): bytes of input read so far and in all.
+struct Progress {
+  std::uint64_t bytes_done = 0;
+  std::uint64_t bytes_total = 0;
+  std::uint64_t articles = 0;
+};
+
+/// Reads every source with corpus::CorpusReader and indexes it: the whole
+/// of `akhbar index` in one call. Problems with the input are reported to
+/// `on_problem` and counted; they never stop the run. Throws on database
+/// errors (locked, unwritable).
+IndexStats index_sources(const std::string& db_path,
+                         const std::vector<std::string>& sources,
+                         const IndexOptions& options = {},
+                         const std::function<void(const Progress&)>& on_progress = {},
+                         const std::function<void(const corpus::Problem&)>& on_problem = {});
+
+/// The database used when none is named: $AKHBAR_DB if set, else
+/// $XDG_DATA_HOME/akhbar/db, else ~/.local/share/akhbar/db.
+std::string default_db_path();
+
+}  // namespace akhbar::indexer

@@ -1,0 +1,61 @@
+/// @file eval.h
+/// @brief Scores a search engine run against relevance judgements (TREC).
+///
+/// Formats: queries are TSV lines "QID<TAB>QUERY" ('#' starts a comment);
+/// qrels are "QID 0 DOCID REL" (REL > 0 is relevant; graded for nDCG); a run
+/// is "QID Q0 DOCID RANK SCORE TAG".
+#pragma once
+
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace akhbar::query {
+
+class Searcher;
+struct SearchOptions;
+
+struct JudgedQuery {
+  std::string id;
+  std::string text;
+};
+
+/// qid -> docid -> relevance grade.
+using Qrels = std::map<std::string, std::map<std::string, int>>;
+/// qid -> ranked (docid, score), best first.
+using Run = std::map<std::string, std::vector<std::pair<std::string, double>>>;
+
+/// Throw akhbar::DataError naming file and line on a malformed line,
+/// IoError if the file cannot be read.
+std::vector<JudgedQuery> load_queries(const std::string& path);
+Qrels load_qrels(const std::string& path);
+
+struct QueryScores {
+  std::string id;          ///< query id; "all" for the mean
+  double average_precision = 0;
+  double ndcg_at_10 = 0;
+  double precision_at_10 = 0;
+  double recall_at_10 = 0;
+  double recall_at_100 = 0;
+  std::size_t relevant = 0;   ///< judged relevant
+  std::size_t retrieved = 0;  ///< returned by the run
+};
+
+struct EvalReport {
+  std::vector<QueryScores> per_query;  ///< in query-id order
+  QueryScores mean;                    ///< mean over judged queries (MAP etc.)
+};
+
+/// Runs every query (top `depth` articles each).
+Run run_queries(Searcher& searcher, const std::vector<JudgedQuery>& queries,
+                const SearchOptions& options, std::size_t depth = 100);
+
+/// Scores a run; queries without any relevant judgement are left out.
+EvalReport evaluate(const Run& run, const Qrels& qrels);
+
+/// Writes a run in TREC format.
+void write_trec_run(std::ostream& out, const Run& run, const std::string& tag);
+
+}  // namespace akhbar::query
