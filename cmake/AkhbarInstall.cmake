@@ -18,5 +18,13 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/akhbarConfigVersion.cmake
 install(FILES ${PROJECT_BINARY_DIR}/akhbarConfig.cmake ${PROJECT_BINARY_DIR}/akhbarConfigVersion.cmake
   DESTINATION ${AKHBAR_CMAKE_DIR})
 
+# The .pc file locates the prefix relative to itself, so that an install
+# with `cmake --install --prefix DIR` is usable where it lands.
+file(RELATIVE_PATH AKHBAR_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
+string(REGEX REPLACE "/$" "" AKHBAR_PC_TO_PREFIX "${AKHBAR_PC_TO_PREFIX}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/akhbar.pc.in ${PROJECT_BINARY_DIR}/akhbar.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/akhbar.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The bundled sample corpus, so that `akhbar index` with no sources works
+# after installation too.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/corpus/samples/ DESTINATION ${CMAKE_INSTALL_DATADIR}/akhbar/samples)

@@ -17,9 +17,12 @@ std::unique_ptr<TokenStream> Analyzer::stream(std::string_view text) const {
 
 std::vector<Token> Analyzer::analyze(std::string_view text) const {
   std::vector<Token> tokens;
+  // News text averages well over six bytes per word in every script, so this
+  // avoids most regrowth without reserving much that stays unused.
+  tokens.reserve(text.size() / 6 + 1);
   auto tokens_of_text = stream(text);
   Token token;
-  while (tokens_of_text->next(token)) tokens.push_back(token);
+  while (tokens_of_text->next(token)) tokens.push_back(std::move(token));
   return tokens;
 }
 

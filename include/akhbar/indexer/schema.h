@@ -10,10 +10,13 @@
 /// Terms (all from akhbar::analysis::news_analyzer()):
 ///   word            unstemmed body and title word, with positions; title
 ///                   words have wdf kTitleWdf (the title boost)
-///   Z + stem        stem of a body or title word, no positions
+///   Z + stem        stem of a body or title word, no positions (none for a
+///                   word without a stem); title stems have wdf kTitleWdf
 ///   S + word        title word, with positions (title: filter)
 ///   ZS + stem       stem of a title word
-///   Q + id          unique article term, for replacement
+///   Q + id          unique article term, for replacement (an id over 200
+///                   bytes: its first 200 bytes, '#', 16 hex digits of an
+///                   FNV-1a 64 hash of the whole id)
 ///   L + lang        language: Len, Lru, Lar
 ///   B + source      source, normalised (lower case, spaces kept)
 ///   Y + YYYY, M + YYYYMM   publication year and month
@@ -22,6 +25,7 @@
 ///   kValueDate      "YYYYMMDD" (sortable; empty if unknown)
 ///   kValueArticle   article id (collapse key)
 ///   kValueHash      content hash of the article (hex)
+///   kValuePassages  number of stored passages (Xapian::sortable_serialise)
 ///
 /// Document data: a zstd-compressed StoredArticle (encode/decode below).
 /// Metadata: kMetaAnalysisVersion, kMetaFormat.
@@ -46,6 +50,7 @@ inline constexpr std::string_view kMonthPrefix = "M";
 inline constexpr unsigned kValueDate = 0;
 inline constexpr unsigned kValueArticle = 1;
 inline constexpr unsigned kValueHash = 2;
+inline constexpr unsigned kValuePassages = 3;
 
 inline constexpr std::uint32_t kTitleWdf = 3;
 inline constexpr std::uint32_t kPassagePositionGap = 100;

@@ -58,6 +58,7 @@ struct SearchResults {
   std::vector<Hit> hits;
   std::uint64_t estimated_total = 0;  ///< Xapian's estimate of all matching articles
   bool degraded = false;              ///< the query was malformed and run as plain words
+  bool relaxed = false;               ///< the AND query matched nothing and was run with OR
   std::string interpreted_as;         ///< the query as understood, for --explain and logs
 };
 

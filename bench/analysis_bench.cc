@@ -1,0 +1,133 @@
+// Throughput of the analysis chain per language, as the indexer uses it:
+// one stream over a paragraph-sized text, every token pulled.
+//
+// Each text is a fixed paragraph repeated to about 64 KiB. Reported: bytes/s
+// (SetBytesProcessed) and tokens/s. Every run checks that the repeated text
+// yields exactly `repeats` times the tokens of one paragraph, so a broken
+// chain cannot post a fast time.
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "akhbar/analysis/analyzer.h"
+
+namespace {
+
+using akhbar::analysis::Analyzer;
+using akhbar::analysis::AnalyzerBuilder;
+using akhbar::analysis::Token;
+
+constexpr std::size_t kTextBytes = 64 * 1024;
+
+constexpr std::string_view kEnglish =
+    "Russia kept its naval facility at Tartus and the Khmeimim air base after talks with "
+    "the new authorities in Damascus, officials said on Tuesday. Ahmed al-Sharaa, whose "
+    "Hay'at Tahrir al-Sham led the offensive, told reporters that contracts signed with "
+    "Moscow in 2017 for the port and for printing currency would be reviewed, and that "
+    "sanctions imposed by the United States and the European Union were still blocking "
+    "grain, oil and electricity deals worth about 3.5 billion dollars.\n\n";
+
+constexpr std::string_view kRussian =
+    "Россия сохранит военно-морской пункт в Тартусе и авиабазу Хмеймим после переговоров "
+    "с новыми властями в Дамаске, сообщили во вторник официальные лица. Ахмед аш-Шараа "
+    "заявил журналистам, что контракты, подписанные с Москвой в 2017 году на порт и на "
+    "печать денежных знаков, будут пересмотрены, а санкции США и Европейского союза всё "
+    "ещё мешают сделкам по зерну, нефти и электроэнергии на сумму около 3,5 млрд долларов.\n\n";
+
+constexpr std::string_view kArabic =
+    "أبقت روسيا على منشأتها البحرية في طرطوس وعلى قاعدة حميميم الجوية بعد محادثات مع "
+    "السلطات الجديدة في دمشق، بحسب ما قاله مسؤولون يوم الثلاثاء. وقال أحمد الشرع إن "
+    "العقود الموقعة مع موسكو عام ٢٠١٧ بشأن الميناء وطباعة العملة ستخضع للمراجعة، وإن "
+    "العقوبات الأمريكية والأوروبية لا تزال تعرقل صفقات الحبوب والنفط والكهرباء "
+    "بقيمة تقارب ٣٫٥ مليار دولار.\n\n";
+
+std::string repeat_to_size(std::string_view paragraph, std::size_t& repeats) {
+  std::string text;
+  repeats = 0;
+  while (text.size() + paragraph.size() <= kTextBytes) {
+    text += paragraph;
+    ++repeats;
+  }
+  return text;
+}
+
+std::size_t count_tokens(const Analyzer& analyzer, std::string_view text) {
+  std::size_t tokens = 0;
+  auto stream = analyzer.stream(text);
+  Token token;
+  while (stream->next(token)) {
+    benchmark::DoNotOptimize(token.stem.data());
+    ++tokens;
+  }
+  return tokens;
+}
+
+void run(benchmark::State& state, const Analyzer& analyzer, std::string_view paragraph) {
+  std::size_t repeats = 0;
+  const std::string text = repeat_to_size(paragraph, repeats);
+  const std::size_t expected = repeats * count_tokens(analyzer, paragraph);
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    tokens = count_tokens(analyzer, text);
+    if (tokens != expected) {
+      state.SkipWithError("the repeated text did not yield the expected number of tokens");
+      break;
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.counters["tokens"] = benchmark::Counter(
+      static_cast<double>(tokens) * static_cast<double>(state.iterations()),
+      benchmark::Counter::kIsRate);
+}
+
+const Analyzer& tokenizer_only() {
+  static const Analyzer analyzer = AnalyzerBuilder(akhbar::analysis::icu_tokenizer()).build();
+  return analyzer;
+}
+
+void BM_NewsAnalyzer_English(benchmark::State& state) {
+  run(state, akhbar::analysis::news_analyzer(), kEnglish);
+}
+void BM_NewsAnalyzer_Russian(benchmark::State& state) {
+  run(state, akhbar::analysis::news_analyzer(), kRussian);
+}
+void BM_NewsAnalyzer_Arabic(benchmark::State& state) {
+  run(state, akhbar::analysis::news_analyzer(), kArabic);
+}
+void BM_NewsAnalyzer_Mixed(benchmark::State& state) {
+  static const std::string mixed = std::string(kEnglish) + std::string(kRussian) + std::string(kArabic);
+  run(state, akhbar::analysis::news_analyzer(), mixed);
+}
+void BM_TokenizerOnly_Mixed(benchmark::State& state) {
+  static const std::string mixed = std::string(kEnglish) + std::string(kRussian) + std::string(kArabic);
+  run(state, tokenizer_only(), mixed);
+}
+void BM_AnalyzeToVector_Mixed(benchmark::State& state) {
+  static const std::string mixed = std::string(kEnglish) + std::string(kRussian) + std::string(kArabic);
+  std::size_t repeats = 0;
+  const std::string text = repeat_to_size(mixed, repeats);
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    const auto all = akhbar::analysis::news_analyzer().analyze(text);
+    tokens = all.size();
+    benchmark::DoNotOptimize(all.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.counters["tokens"] = benchmark::Counter(
+      static_cast<double>(tokens) * static_cast<double>(state.iterations()),
+      benchmark::Counter::kIsRate);
+}
+
+BENCHMARK(BM_NewsAnalyzer_English);
+BENCHMARK(BM_NewsAnalyzer_Russian);
+BENCHMARK(BM_NewsAnalyzer_Arabic);
+BENCHMARK(BM_NewsAnalyzer_Mixed);
+BENCHMARK(BM_TokenizerOnly_Mixed);
+BENCHMARK(BM_AnalyzeToVector_Mixed);
+
+}  // namespace
+
+BENCHMARK_MAIN();

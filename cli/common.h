@@ -1,0 +1,81 @@
+// Shared pieces of the akhbar command: exit codes, terminal detection and
+// output helpers (JSON, sizes). Every subcommand uses the same ones so that
+// scripts see one consistent interface.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace akhbar::cli {
+
+/// The process exit codes, documented in `akhbar --help`.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitInputErrors = 1,     ///< the command ran, but some input could not be used
+  kExitUsage = 2,           ///< bad flags or arguments
+  kExitDatabase = 3,        ///< database missing, locked or incompatible
+  kExitBelowThreshold = 4,  ///< `akhbar eval` quality below --min-ndcg / --min-map
+  kExitFailure = 5,         ///< I/O or any other error
+};
+
+/// The help text that lists the exit codes.
+std::string exit_codes_help();
+
+/// A subcommand registered on the command line: `run` is called once its
+/// flags are parsed and returns the process exit code. Library errors
+/// propagate to main().
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+Command add_index_command(CLI::App& parent);
+Command add_search_command(CLI::App& parent);
+Command add_stats_command(CLI::App& parent);
+Command add_eval_command(CLI::App& parent);
+
+/// True if `stream` is an interactive terminal.
+bool is_terminal(std::FILE* stream);
+
+/// `text` as a JSON string literal, quotes included. Escapes '"', '\\' and
+/// control characters; UTF-8 passes through unchanged, so byte offsets into
+/// the decoded string equal byte offsets into `text`.
+std::string json_string(std::string_view text);
+
+/// A finite number as JSON (NaN and infinities, which JSON lacks, become 0).
+std::string json_number(double value);
+
+/// Builds one JSON object, field by field, in insertion order.
+class JsonObject {
+ public:
+  JsonObject& add_string(std::string_view key, std::string_view value);
+  JsonObject& add_number(std::string_view key, double value);
+  JsonObject& add_count(std::string_view key, std::uint64_t value);
+  JsonObject& add_bool(std::string_view key, bool value);
+  /// `json` must already be valid JSON (an array or a nested object).
+  JsonObject& add_raw(std::string_view key, std::string_view json);
+  std::string str() const;
+
+ private:
+  std::string body_;
+};
+
+/// `items` (each already JSON) as a JSON array.
+std::string json_array(const std::vector<std::string>& items);
+
+/// A byte count for people: "512 B", "3.4 MiB".
+std::string human_bytes(std::uint64_t bytes);
+
+/// Throws akhbar::UsageError unless `date` is a real calendar date written
+/// YYYY-MM-DD. `flag` names the option in the message.
+void check_date(const std::string& date, std::string_view flag);
+
+}  // namespace akhbar::cli

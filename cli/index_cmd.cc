@@ -1,0 +1,166 @@
+// `akhbar index`: reads article sources into the database, with a progress
+// bar on a terminal, problems as they are found, and a summary.
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "akhbar/error.h"
+#include "akhbar/indexer/writer.h"
+#include "common.h"
+
+namespace akhbar::cli {
+
+namespace {
+
+struct IndexFlags {
+  std::string db;
+  std::size_t batch = indexer::IndexOptions{}.batch_articles;
+  bool quiet = false;
+  bool json = false;
+  std::vector<std::string> sources;
+};
+
+// The sample corpus shipped with akhbar: the installed copy if there is one,
+// else the copy in the source tree this binary was built from.
+std::string bundled_samples_dir() {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(AKHBAR_INSTALLED_SAMPLES_DIR, ignored))
+    return AKHBAR_INSTALLED_SAMPLES_DIR;
+  if (std::filesystem::is_directory(AKHBAR_SOURCE_SAMPLES_DIR, ignored)) return AKHBAR_SOURCE_SAMPLES_DIR;
+  throw UsageError("no sources given and the bundled sample corpus is not installed; "
+                   "name the files or directories to index");
+}
+
+double megabytes_per_second(std::uint64_t bytes, double seconds) {
+  return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0;
+}
+
+// One status line on stderr, redrawn in place with '\r'. Redraws are
+// throttled (at most ten a second) so that a fast indexer does not spend its
+// time writing to the terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
+  ~ProgressBar() { clear(); }
+
+  void update(const indexer::Progress& progress) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+    last_draw_ = now;
+    draw(progress, now);
+  }
+
+  // Erases the bar so that other text can be written to stderr.
+  void clear() {
+    if (!drawn_) return;
+    std::fputs("\r\033[K", stderr);
+    std::fflush(stderr);
+    drawn_ = false;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  static constexpr int kWidth = 30;
+
+  void draw(const indexer::Progress& progress, Clock::time_point now) {
+    const double fraction =
+        progress.bytes_total > 0
+            ? std::min(1.0, static_cast<double>(progress.bytes_done) / static_cast<double>(progress.bytes_total))
+            : 0.0;
+    const int filled = static_cast<int>(fraction * kWidth);
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar.append(static_cast<std::size_t>(kWidth - filled), '.');
+    std::fprintf(stderr, "\r\033[K[%s] %3d%%  %llu articles  %.1f MB/s", bar.c_str(),
+                 static_cast<int>(fraction * 100), static_cast<unsigned long long>(progress.articles),
+                 megabytes_per_second(progress.bytes_done, seconds));
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
+  bool enabled_;
+  bool drawn_ = false;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_draw_{};
+};
+
+void print_summary(const indexer::IndexStats& stats, const std::string& db, bool json) {
+  const double rate = megabytes_per_second(stats.input_bytes, stats.seconds);
+  if (json) {
+    std::cout << JsonObject()
+                     .add_string("db", db)
+                     .add_count("articles", stats.articles)
+                     .add_count("passages", stats.passages)
+                     .add_count("skipped", stats.skipped)
+                     .add_count("errors", stats.errors)
+                     .add_count("warnings", stats.warnings)
+                     .add_count("input_bytes", stats.input_bytes)
+                     .add_number("seconds", stats.seconds)
+                     .add_number("mb_per_second", rate)
+                     .str()
+              << '\n';
+    return;
+  }
+  char timing[64];
+  std::snprintf(timing, sizeof timing, "%.2f s, %.1f MB/s", stats.seconds, rate);
+  std::cout << "Indexed " << stats.articles << " articles (" << stats.passages << " passages) into "
+            << db << " in " << timing << ".\n"
+            << "Skipped " << stats.skipped << ", errors " << stats.errors << ", warnings "
+            << stats.warnings << ", input " << human_bytes(stats.input_bytes) << ".\n";
+}
+
+int run_index(const IndexFlags& flags) {
+  const std::string db = flags.db.empty() ? indexer::default_db_path() : flags.db;
+  const std::vector<std::string> sources =
+      flags.sources.empty() ? std::vector<std::string>{bundled_samples_dir()} : flags.sources;
+
+  indexer::IndexOptions options;
+  options.batch_articles = flags.batch;
+  ProgressBar bar(!flags.quiet && is_terminal(stderr));
+
+  const indexer::IndexStats stats = indexer::index_sources(
+      db, sources, options, [&](const indexer::Progress& progress) { bar.update(progress); },
+      [&](const corpus::Problem& problem) {
+        bar.clear();
+        std::cerr << problem.to_string() << '\n';
+      });
+  bar.clear();
+
+  if (flags.json || !flags.quiet) print_summary(stats, db, flags.json);
+  return stats.errors > 0 ? kExitInputErrors : kExitOk;
+}
+
+}  // namespace
+
+Command add_index_command(CLI::App& parent) {
+  auto flags = std::make_shared<IndexFlags>();
+  CLI::App* app = parent.add_subcommand(
+      "index", "Read news articles and add them to the database (an article with a known id is replaced)");
+  app->add_option("sources", flags->sources,
+                  "files (.jsonl, .jsonl.zst, .md, .txt) or directories; default: the bundled samples")
+      ->type_name("SOURCES");
+  app->add_option("--db", flags->db, "database directory (default: $AKHBAR_DB)")->type_name("PATH");
+  app->add_option("--batch", flags->batch, "articles per commit; a crash loses at most one batch")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app->add_flag("-q,--quiet", flags->quiet, "no progress bar and no summary (problems are still printed)");
+  app->add_flag("--json", flags->json, "print the summary as one JSON object");
+  app->footer(
+      "Bad records are reported on stderr as FILE:LINE: error: REASON and skipped;\n"
+      "the rest of the input is still indexed, and the exit code is then 1.\n\n"
+      "Examples:\n"
+      "  akhbar index                              # the bundled sample corpus\n"
+      "  akhbar index news/ archive.jsonl.zst      # a directory and a compressed file\n"
+      "  akhbar index --db /srv/news.db --json today.jsonl");
+  return {app, [flags] { return run_index(*flags); }};
+}
+
+}  // namespace akhbar::cli

@@ -1,0 +1,169 @@
+// `akhbar search`: ranked articles with highlighted snippets, for people (a
+// readable list) or for programs (one JSON object per line).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "akhbar/error.h"
+#include "akhbar/indexer/writer.h"
+#include "akhbar/query/searcher.h"
+#include "common.h"
+
+namespace akhbar::cli {
+
+namespace {
+
+constexpr std::string_view kBoldOn = "\033[1m";
+constexpr std::string_view kBoldOff = "\033[0m";
+
+struct SearchFlags {
+  std::string db;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  std::vector<std::string> languages;
+  std::string since, until;
+  bool json = false;
+  std::string color = "auto";
+  std::vector<std::string> words;
+};
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  // https://no-color.org: an explicit request for plain output.
+  const char* no_color = std::getenv("NO_COLOR");
+  return (no_color == nullptr || *no_color == '\0') && is_terminal(stdout);
+}
+
+std::string spans_json(const std::vector<query::Span>& spans) {
+  std::vector<std::string> pairs;
+  pairs.reserve(spans.size());
+  for (const query::Span& span : spans)
+    pairs.push_back("[" + std::to_string(span.begin) + "," + std::to_string(span.end) + "]");
+  return json_array(pairs);
+}
+
+void print_json(const query::Hit& hit) {
+  std::cout << JsonObject()
+                   .add_string("id", hit.id)
+                   .add_count("rank", hit.rank)
+                   .add_string("title", hit.title)
+                   .add_string("url", hit.url)
+                   .add_string("author", hit.author)
+                   .add_string("published", hit.published)
+                   .add_string("lang", hit.lang)
+                   .add_string("source", hit.source)
+                   .add_number("score", hit.score)
+                   .add_string("snippet", hit.snippet)
+                   .add_raw("highlights", spans_json(hit.highlights))
+                   .add_raw("title_highlights", spans_json(hit.title_highlights))
+                   .str()
+            << '\n';
+}
+
+void print_readable(const query::Hit& hit, bool color) {
+  const std::string untitled = "(untitled)";
+  const std::string& title = hit.title.empty() ? untitled : hit.title;
+  std::cout << hit.rank << ". ";
+  if (color)
+    std::cout << kBoldOn << title << kBoldOff;
+  else
+    std::cout << title;
+  std::cout << "\n   " << hit.id;
+  for (const std::string* field : {&hit.published, &hit.source, &hit.lang})
+    if (!field->empty()) std::cout << " | " << *field;
+  char score[32];
+  std::snprintf(score, sizeof score, "%.3f", hit.score);
+  std::cout << " | score " << score << '\n';
+  if (!hit.url.empty()) std::cout << "   " << hit.url << '\n';
+  const std::string snippet = color ? query::mark_highlights(hit.snippet, hit.highlights, kBoldOn, kBoldOff)
+                                    : query::mark_highlights(hit.snippet, hit.highlights, "[", "]");
+  std::cout << "   " << snippet << "\n\n";
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& word : words) {
+    if (!text.empty()) text.push_back(' ');
+    text += word;
+  }
+  return text;
+}
+
+int run_search(const SearchFlags& flags) {
+  if (!flags.since.empty()) check_date(flags.since, "--since");
+  if (!flags.until.empty()) check_date(flags.until, "--until");
+  if (!flags.since.empty() && !flags.until.empty() && flags.until < flags.since)
+    throw UsageError("--until " + flags.until + " is before --since " + flags.since);
+
+  query::SearchOptions options;
+  options.limit = flags.limit;
+  options.offset = flags.offset;
+  options.languages = flags.languages;
+  options.since = flags.since;
+  options.until = flags.until;
+
+  query::Searcher searcher(flags.db.empty() ? indexer::default_db_path() : flags.db);
+  const std::string text = joined(flags.words);
+  const query::SearchResults results = searcher.search(text, options);
+
+  if (results.degraded)
+    std::cerr << "akhbar: note: the query could not be parsed as written; searched as plain words: "
+              << results.interpreted_as << '\n';
+  if (flags.json) {
+    for (const query::Hit& hit : results.hits) print_json(hit);
+    return kExitOk;
+  }
+  std::cout << results.hits.size() << " of about " << results.estimated_total << " results";
+  if (flags.offset > 0 && !results.hits.empty())
+    std::cout << " (ranks " << results.hits.front().rank << "-" << results.hits.back().rank << ")";
+  std::cout << "\n\n";
+  const bool color = use_color(flags.color);
+  for (const query::Hit& hit : results.hits) print_readable(hit, color);
+  return kExitOk;
+}
+
+}  // namespace
+
+Command add_search_command(CLI::App& parent) {
+  auto flags = std::make_shared<SearchFlags>();
+  CLI::App* app = parent.add_subcommand(
+      "search", "Search the database; each article appears once, with its best passage highlighted");
+  app->add_option("query", flags->words, "query words, joined by spaces")->required()->type_name("QUERY");
+  app->add_option("--db", flags->db, "database directory (default: $AKHBAR_DB)")->type_name("PATH");
+  app->add_option("-n,--limit", flags->limit, "results per page")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10000}))
+      ->capture_default_str();
+  app->add_option("--offset", flags->offset, "results to skip (for the next pages)")->type_name("N")->capture_default_str();
+  app->add_option("--lang", flags->languages, "keep only articles in this language (repeatable)")
+      ->type_name("LANG")
+      ->check(CLI::IsMember({"en", "ru", "ar"}))
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  app->add_option("--since", flags->since, "published on or after this date")->type_name("YYYY-MM-DD");
+  app->add_option("--until", flags->until, "published on or before this date")->type_name("YYYY-MM-DD");
+  app->add_flag("--json", flags->json, "one JSON object per result and line, highlights as byte offsets");
+  app->add_option("--color", flags->color, "bold highlights: auto (when stdout is a terminal), always, never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app->footer(
+      "Query language: words (all must match); \"quoted phrases\"; -excluded words;\n"
+      "OR between alternatives; parentheses; lang:ru, source:NAME, title:WORD.\n"
+      "Quote a query that starts with '-', or put it after --.\n\n"
+      "Examples:\n"
+      "  akhbar search Khmeimim air base\n"
+      "  akhbar search --lang ru --lang ar 'санкции Сирия'\n"
+      "  akhbar search --since 2025-01-01 --until 2025-06-30 '\"naval base\" Tartus'\n"
+      "  akhbar search --json --limit 50 حميميم | jq .title\n"
+      "  akhbar search -- -Hama Homs");
+  return {app, [flags] { return run_search(*flags); }};
+}
+
+}  // namespace akhbar::cli

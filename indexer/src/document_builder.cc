@@ -1,0 +1,146 @@
+// Article -> Xapian::Document (schema.h). Called once per article of an
+// indexing run, so it reuses its scratch term and token.
+#include "document_builder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+#include "akhbar/error.h"
+#include "akhbar/indexer/schema.h"
+#include "content_hash.h"
+#include "passages.h"
+
+namespace akhbar::indexer::detail {
+namespace {
+
+namespace schema = akhbar::indexer::schema;
+
+bool is_digits(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::string id_term(std::string_view id) {
+  std::string term(schema::kIdPrefix);
+  if (id.size() <= kMaxIdBytes) return term.append(id);
+  std::size_t cut = kMaxIdBytes;
+  while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+  return term.append(id.substr(0, cut)).append("#").append(hash_hex(fnv1a(id)));
+}
+
+std::string date_value(std::string_view published) {
+  if (published.size() != 10 || published[4] != '-' || published[7] != '-') return {};
+  std::string date;
+  date.append(published.substr(0, 4)).append(published.substr(5, 2)).append(published.substr(8, 2));
+  return is_digits(date) ? date : std::string();
+}
+
+DocumentBuilder::DocumentBuilder(const analysis::Analyzer& analyzer, const IndexOptions& options)
+    : analyzer_(analyzer),
+      passage_min_words_(options.passage_min_words),
+      passage_max_words_(std::max<std::size_t>(options.passage_max_words, 1)) {}
+
+void DocumentBuilder::add_prefixed_term(Xapian::Document& document, std::string_view prefix,
+                                        std::string_view word, Xapian::termcount wdf) {
+  term_.assign(prefix).append(word);
+  document.add_term(term_, wdf);
+}
+
+void DocumentBuilder::add_prefixed_posting(Xapian::Document& document, std::string_view prefix,
+                                           std::string_view word, Xapian::termpos position) {
+  term_.assign(prefix).append(word);
+  document.add_posting(term_, position);
+}
+
+Xapian::termpos DocumentBuilder::index_text(Xapian::Document& document, std::string_view text,
+                                            Xapian::termpos base, bool is_title) {
+  Xapian::termpos end = base;
+  const Xapian::termcount wdf = is_title ? schema::kTitleWdf : 1;
+  auto stream = analyzer_.stream(text);
+  while (stream->next(token_)) {
+    if (token_.text.empty() || token_.text.size() > schema::kMaxTermBytes) continue;
+    const Xapian::termpos position = base + token_.position;
+    document.add_posting(token_.text, position, wdf);
+    if (is_title) add_prefixed_posting(document, schema::kTitlePrefix, token_.text, position);
+    if (!token_.stem.empty() && token_.stem.size() <= schema::kMaxTermBytes) {
+      add_prefixed_term(document, schema::kStemPrefix, token_.stem, wdf);
+      if (is_title) add_prefixed_term(document, schema::kTitleStemPrefix, token_.stem, 1);
+    }
+    end = std::max(end, position + 1);
+    ++terms_added_;
+  }
+  return end;
+}
+
+std::optional<BuiltDocument> DocumentBuilder::build(const corpus::Article& article) {
+  if (article.id.empty()) throw UsageError("an article must have an id to be indexed");
+  terms_added_ = 0;
+  BuiltDocument built;
+  Xapian::Document& document = built.document;
+
+  // Positions: the title from 0, then each passage after a gap, so that no
+  // phrase matches across the title and the body or across two passages.
+  const Xapian::termpos title_end = index_text(document, article.title, 0, true);
+  Xapian::termpos next_base = title_end == 0 ? 0 : title_end + schema::kPassagePositionGap;
+  schema::StoredArticle stored;
+  stored.passages = make_passages(article.paragraphs, passage_min_words_, passage_max_words_);
+  for (const auto& passage : stored.passages) {
+    const Xapian::termpos end = index_text(document, passage, next_base, false);
+    if (end != next_base) next_base = end + schema::kPassagePositionGap;
+  }
+  if (terms_added_ == 0) return std::nullopt;
+
+  stored.id = article.id;
+  stored.url = article.url;
+  stored.title = article.title;
+  stored.author = article.author;
+  stored.published = article.published;
+  stored.source = article.source;
+  stored.lang = ascii_lower(article.lang);
+  if (stored.lang.empty()) {
+    std::string text = article.title;
+    text += "\n\n";
+    text += article.body();
+    stored.lang = analysis::detect_language(text);
+  }
+
+  built.id_term = id_term(article.id);
+  document.add_boolean_term(built.id_term);
+  if (!stored.lang.empty() && stored.lang.size() <= schema::kMaxTermBytes)
+    add_prefixed_term(document, schema::kLangPrefix, stored.lang, 0);
+  if (const std::string source = schema::source_key(article.source); !source.empty())
+    add_prefixed_term(document, schema::kSourcePrefix, source, 0);
+  const std::string date = date_value(article.published);
+  if (!date.empty()) {
+    add_prefixed_term(document, schema::kYearPrefix, std::string_view(date).substr(0, 4), 0);
+    add_prefixed_term(document, schema::kMonthPrefix, std::string_view(date).substr(0, 6), 0);
+    document.add_value(schema::kValueDate, date);
+  }
+  document.add_value(schema::kValueArticle, article.id);
+  document.add_value(schema::kValueHash, hash_hex(content_hash(article)));
+  document.add_value(schema::kValuePassages,
+                     Xapian::sortable_serialise(static_cast<double>(stored.passages.size())));
+
+  built.passages = stored.passages.size();
+  document.set_data(schema::encode_document_data(stored));
+  return built;
+}
+
+}  // namespace akhbar::indexer::detail

@@ -1,0 +1,69 @@
+/// @file document_builder.h
+/// @brief Article -> Xapian::Document, in the layout schema.h describes.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "akhbar/analysis/analyzer.h"
+#include "akhbar/corpus/article.h"
+#include "akhbar/indexer/writer.h"
+
+namespace akhbar::indexer::detail {
+
+/// The unique term of an article: Q + id. An id too long for a Xapian term
+/// is cut to its first kMaxIdBytes bytes (at a character boundary) followed by
+/// '#' and the 16 hex digits of a hash of the whole id.
+std::string id_term(std::string_view id);
+inline constexpr std::size_t kMaxIdBytes = 200;
+
+/// "YYYYMMDD" for a published date "YYYY-MM-DD"; "" for anything else.
+std::string date_value(std::string_view published);
+
+/// One article's document and what the writer needs to file it.
+struct BuiltDocument {
+  Xapian::Document document;
+  std::string id_term;        ///< the term replace_document() keys on
+  std::size_t passages = 0;   ///< passages stored in the document data
+};
+
+/// Builds documents. Holds scratch buffers reused from one article to the
+/// next, so one builder serves a whole indexing run. Not thread-safe.
+///
+/// Terms: title words at positions 0.. (wdf kTitleWdf each), with S, Z and ZS
+/// forms; body passages from make_passages(), the first starting
+/// kPassagePositionGap after the title's last position, each next one
+/// kPassagePositionGap after the previous one's last. Tokens longer than
+/// kMaxTermBytes are not indexed; a token without a stem has no Z term.
+class DocumentBuilder {
+ public:
+  /// `analyzer` must outlive the builder.
+  DocumentBuilder(const analysis::Analyzer& analyzer, const IndexOptions& options);
+
+  /// std::nullopt when neither the title nor the body has an indexable word.
+  /// Throws UsageError for an article without an id.
+  std::optional<BuiltDocument> build(const corpus::Article& article);
+
+ private:
+  /// Indexes `text` with positions from `base`; returns one past the last
+  /// position used, or `base` when the text has no indexable word.
+  Xapian::termpos index_text(Xapian::Document& document, std::string_view text,
+                             Xapian::termpos base, bool is_title);
+  void add_prefixed_term(Xapian::Document& document, std::string_view prefix,
+                         std::string_view word, Xapian::termcount wdf);
+  void add_prefixed_posting(Xapian::Document& document, std::string_view prefix,
+                            std::string_view word, Xapian::termpos position);
+
+  const analysis::Analyzer& analyzer_;
+  std::size_t passage_min_words_;
+  std::size_t passage_max_words_;
+  std::string term_;            // scratch for prefixed terms
+  analysis::Token token_;       // scratch for the token stream
+  std::size_t terms_added_ = 0; // in the current article
+};
+
+}  // namespace akhbar::indexer::detail

@@ -1,0 +1,72 @@
+// index_sources(): the whole of `akhbar index` — read, build, write, report.
+#include <chrono>
+#include <string>
+
+#include "akhbar/corpus/reader.h"
+#include "akhbar/indexer/writer.h"
+
+namespace akhbar::indexer {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Progress callbacks cost a terminal write: at most ten a second.
+constexpr auto kProgressInterval = std::chrono::milliseconds(100);
+// Reading the clock per article is cheap, but not free next to tiny articles.
+constexpr std::uint64_t kArticlesPerClockCheck = 32;
+
+}  // namespace
+
+IndexStats index_sources(const std::string& db_path, const std::vector<std::string>& sources,
+                         const IndexOptions& options,
+                         const std::function<void(const Progress&)>& on_progress,
+                         const std::function<void(const corpus::Problem&)>& on_problem) {
+  const auto started = Clock::now();
+  // The writer first: a locked or incompatible database fails before any
+  // input is walked.
+  IndexWriter writer(db_path, options);
+  corpus::CorpusReader reader(sources);
+  std::uint64_t reported_warnings = 0;
+  auto report = [&](const corpus::Problem& problem) {
+    if (on_problem) on_problem(problem);
+  };
+  reader.on_problem(report);
+
+  Progress progress;
+  progress.bytes_total = on_progress ? reader.total_bytes() : 0;
+  auto last_report = started;
+  std::uint64_t seen = 0;
+  while (auto article = reader.next()) {
+    if (!writer.add(*article)) {
+      // Not an error in the input format, but the user should know why an
+      // article they gave is missing from the index.
+      ++reported_warnings;
+      report({corpus::Problem::Severity::kWarning, article->origin_file, article->origin_line,
+              "article " + article->id + " has no indexable words; skipped"});
+    }
+    if (on_progress && ++seen % kArticlesPerClockCheck == 0) {
+      const auto now = Clock::now();
+      if (now - last_report >= kProgressInterval) {
+        last_report = now;
+        progress.bytes_done = reader.stats().bytes;
+        progress.articles = writer.stats().articles;
+        on_progress(progress);
+      }
+    }
+  }
+  writer.commit();
+
+  IndexStats stats = writer.stats();
+  stats.errors = reader.stats().errors;
+  stats.warnings = reader.stats().warnings + reported_warnings;
+  stats.input_bytes = reader.stats().bytes;
+  stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  if (on_progress) {
+    progress.bytes_done = stats.input_bytes;
+    progress.articles = stats.articles;
+    on_progress(progress);
+  }
+  return stats;
+}
+
+}  // namespace akhbar::indexer

@@ -1,0 +1,180 @@
+// Searcher: opens the database, runs parsed queries with BM25, and turns
+// each hit's stored article into a Hit with its snippet.
+#include "akhbar/query/searcher.h"
+
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <utility>
+
+#include <xapian.h>
+
+#include "akhbar/error.h"
+#include "akhbar/indexer/schema.h"
+#include "akhbar/version.h"
+#include "database_stats.h"
+#include "query_builder.h"
+#include "query_parser.h"
+#include "snippet.h"
+
+namespace akhbar::query {
+namespace {
+
+namespace schema = indexer::schema;
+
+/// A writer may commit while we read; Xapian then asks us to reopen. A few
+/// attempts ride out a nightly reindex without looping forever.
+constexpr int kMaxAttempts = 4;
+
+std::string not_found_message(const std::string& path) {
+  return "no database at \"" + path + "\"; run `akhbar index` first to create it";
+}
+
+/// Checks that the database was written with the analysis this build uses:
+/// otherwise its terms would silently fail to match the query's.
+void check_compatible(const Xapian::Database& db, const std::string& path) {
+  const std::string format = db.get_metadata(std::string(schema::kMetaFormat));
+  if (!format.empty() && format != schema::kFormatName)
+    throw DatabaseError("database at \"" + path + "\" has format \"" + format + "\", expected \"" +
+                        std::string(schema::kFormatName) + "\"; rebuild it with `akhbar index`");
+  const std::string version = db.get_metadata(std::string(schema::kMetaAnalysisVersion));
+  // An empty database a writer has just created may not have it yet.
+  if (version.empty()) return;
+  if (version != std::to_string(kAnalysisVersion))
+    throw DatabaseError("database at \"" + path + "\" was built with analysis version " + version +
+                        ", this akhbar uses version " + std::to_string(kAnalysisVersion) +
+                        "; rebuild it with `akhbar index`");
+}
+
+Xapian::Database open_database(const std::string& path) {
+  std::error_code error;
+  if (path.empty() || !std::filesystem::exists(path, error))
+    throw DatabaseNotFoundError(not_found_message(path));
+  try {
+    Xapian::Database db(path);
+    check_compatible(db, path);
+    return db;
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    throw DatabaseNotFoundError(not_found_message(path));
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot open database at \"" + path + "\": " + e.get_description());
+  }
+}
+
+/// BM25 with k1 = 1.2, b = 0.75: on our judged news queries this was as good
+/// as a tuned grid and better than Xapian's default (k1 = 1, b = 0.5) on long
+/// articles (LESSONS.md). k2 = 0 (no query-length correction), k3 = 1 (a
+/// repeated query word counts a little more), min_normlen = 0.5 (the default:
+/// very short documents are not over-rewarded).
+Xapian::BM25Weight news_weighting() { return Xapian::BM25Weight(1.2, 0.0, 1.0, 0.75, 0.5); }
+
+Xapian::MSet run(Xapian::Database& db, const Xapian::Query& query, const SearchOptions& options) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(news_weighting());
+  // Documents are articles already; collapsing keeps one per article when
+  // several databases hold copies of one (shards, a replica in transit).
+  enquire.set_collapse_key(schema::kValueArticle);
+  // No proximity bonus: in our measurements it made rankings worse.
+  return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                          static_cast<Xapian::doccount>(options.limit));
+}
+
+Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank, const detail::TermForms& forms,
+             const SearchOptions& options) {
+  Hit hit;
+  hit.rank = rank;
+  hit.score = item.get_weight();
+  const Xapian::Document doc = item.get_document();
+  schema::StoredArticle article;
+  try {
+    article = schema::decode_document_data(doc.get_data());
+  } catch (const DataError&) {
+    // A damaged record still shows as a result, without text.
+    article.id = doc.get_value(schema::kValueArticle);
+  }
+  detail::Snippet snippet = detail::make_snippet(article.passages, forms, options.snippet_words);
+  hit.snippet = std::move(snippet.text);
+  hit.highlights = std::move(snippet.highlights);
+  hit.title_highlights = detail::highlight_words(article.title, forms);
+  hit.id = std::move(article.id);
+  hit.title = std::move(article.title);
+  hit.url = std::move(article.url);
+  hit.author = std::move(article.author);
+  hit.published = std::move(article.published);
+  hit.lang = std::move(article.lang);
+  hit.source = std::move(article.source);
+  return hit;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::string path;
+  Xapian::Database db;
+
+  /// Runs `work`, reopening the database when a writer's commit made the
+  /// open revision disappear under us.
+  template <typename Work>
+  auto with_reopen(Work&& work) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return work();
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (attempt == kMaxAttempts)
+          throw DatabaseError("database at \"" + path +
+                              "\" kept changing during the search; try again: " + e.get_description());
+        try {
+          db.reopen();
+        } catch (const Xapian::Error& reopen_error) {
+          throw DatabaseError("cannot reopen database at \"" + path + "\": " +
+                              reopen_error.get_description());
+        }
+      } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot read database at \"" + path + "\": " + e.get_description());
+      }
+    }
+  }
+};
+
+Searcher::Searcher(const std::string& db_path)
+    : impl_(std::make_unique<Impl>(Impl{db_path, open_database(db_path)})) {}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(std::string_view query_text, const SearchOptions& options) {
+  const detail::ParsedQuery parsed = detail::parse_query(query_text);
+  detail::BuiltQuery built = detail::build_query(parsed.root);
+
+  SearchResults results;
+  results.degraded = parsed.degraded;
+  if (built.query.empty()) return results;
+  const Xapian::Query query = detail::apply_options(built.query, options);
+
+  return impl_->with_reopen([&] {
+    SearchResults attempt = results;
+    Xapian::Query ran = query;
+    Xapian::MSet mset = run(impl_->db, ran, options);
+    if (mset.get_matches_upper_bound() == 0 && built.and_groups >= 2) {
+      // Nothing has every word: better some than none; say so.
+      detail::BuiltQuery relaxed = detail::build_query(parsed.root, /*relax=*/true);
+      ran = detail::apply_options(relaxed.query, options);
+      mset = run(impl_->db, ran, options);
+      attempt.relaxed = true;
+    }
+    attempt.estimated_total = mset.get_matches_estimated();
+    attempt.interpreted_as = (attempt.relaxed ? "relaxed: " : "") + ran.get_description();
+    std::size_t rank = mset.get_firstitem();
+    for (auto item = mset.begin(); item != mset.end(); ++item)
+      attempt.hits.push_back(make_hit(item, ++rank, built.forms, options));
+    return attempt;
+  });
+}
+
+DatabaseStats Searcher::stats() {
+  return impl_->with_reopen([&] { return detail::read_stats(impl_->db, impl_->path); });
+}
+
+}  // namespace akhbar::query

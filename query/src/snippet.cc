@@ -1,0 +1,155 @@
+// Snippets of our own: Xapian's MSet::snippet() analyses text with its own
+// term generator and cannot see our normalised words and stems.
+#include "snippet.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include "akhbar/analysis/analyzer.h"
+
+namespace akhbar::query::detail {
+namespace {
+
+using analysis::Token;
+
+constexpr std::string_view kEllipsis = "\u2026";
+
+/// One word as a reader sees it: a plain word, or a hyphenated word with
+/// its parts folded in.
+struct Word {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::optional<std::size_t> query_word;  ///< id of the query word it matches
+};
+
+std::optional<std::size_t> match(const Token& token, const TermForms& forms) {
+  if (auto it = forms.words.find(token.text); it != forms.words.end()) return it->second;
+  if (!token.stem.empty())
+    if (auto it = forms.stems.find(token.stem); it != forms.stems.end()) return it->second;
+  return std::nullopt;
+}
+
+std::vector<Word> words_of(std::string_view text, const TermForms& forms) {
+  std::vector<Word> words;
+  bool in_compound = false;
+  for (const Token& token : analysis::news_analyzer().analyze(text)) {
+    if (token.kind == Token::Kind::kPart && in_compound && !words.empty()) {
+      // A matching part highlights the whole compound (al-Sharaa).
+      if (!words.back().query_word) words.back().query_word = match(token, forms);
+      continue;
+    }
+    in_compound = token.kind == Token::Kind::kCompound;
+    words.push_back(Word{token.begin, token.end, match(token, forms)});
+  }
+  return words;
+}
+
+/// Distinct query words first, repeats second.
+std::size_t score(const std::vector<Word>& words, std::size_t begin, std::size_t end) {
+  std::set<std::size_t> distinct;
+  std::size_t matches = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (!words[i].query_word) continue;
+    distinct.insert(*words[i].query_word);
+    ++matches;
+  }
+  return distinct.size() * 1000 + matches;
+}
+
+/// The first word of the best window of `length` words. Ties go to the
+/// earliest window; then the window moves back a little when that costs no
+/// match, so that a match is not the very first word shown.
+std::size_t best_window(const std::vector<Word>& words, std::size_t length) {
+  if (words.size() <= length) return 0;
+  std::size_t best = 0;
+  std::size_t best_score = score(words, 0, length);
+  for (std::size_t start = 1; start + length <= words.size(); ++start) {
+    const std::size_t s = score(words, start, start + length);
+    if (s > best_score) {
+      best = start;
+      best_score = s;
+    }
+  }
+  const std::size_t lead_in = length / 4;
+  for (std::size_t back = std::min(best, lead_in); back > 0; --back) {
+    if (score(words, best - back, best - back + length) >= best_score) return best - back;
+  }
+  return best;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// Closing punctuation that belongs with the word before it.
+bool is_trailing_punctuation(char c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == ']' || c == '"' || c == '\'';
+}
+
+Snippet cut(std::string_view passage, const std::vector<Word>& words, std::size_t first,
+            std::size_t count) {
+  const std::size_t last = std::min(words.size(), first + count);  // one past
+  std::size_t begin = first == 0 ? 0 : words[first].begin;
+  std::size_t end = last == words.size() ? passage.size() : words[last - 1].end;
+  // Only ASCII bytes are skipped, so a cut never falls inside a UTF-8 sequence.
+  while (end < passage.size() && is_trailing_punctuation(passage[end])) ++end;
+  while (begin < end && is_space(passage[begin])) ++begin;
+  while (end > begin && is_space(passage[end - 1])) --end;
+
+  Snippet snippet;
+  const bool cut_before = first > 0;
+  const bool cut_after = last < words.size();
+  if (cut_before) snippet.text = kEllipsis;
+  // Passages may join paragraphs: show one line, each run of white space as
+  // one space. at[i] is where byte begin + i of the passage lands.
+  std::vector<std::size_t> at(end - begin + 1);
+  for (std::size_t i = begin; i < end; ++i) {
+    at[i - begin] = snippet.text.size();
+    if (!is_space(passage[i])) {
+      snippet.text += passage[i];
+    } else if (!is_space(passage[i - 1])) {  // i > begin: begin is not a space
+      snippet.text += ' ';
+    }
+  }
+  at[end - begin] = snippet.text.size();
+  if (cut_after) snippet.text += kEllipsis;
+
+  for (std::size_t i = first; i < last; ++i) {
+    const Word& word = words[i];
+    if (!word.query_word || word.begin < begin || word.end > end) continue;
+    snippet.highlights.push_back(Span{at[word.begin - begin], at[word.end - begin]});
+  }
+  return snippet;
+}
+
+}  // namespace
+
+std::vector<Span> highlight_words(std::string_view text, const TermForms& forms) {
+  std::vector<Span> spans;
+  if (forms.empty()) return spans;
+  for (const Word& word : words_of(text, forms))
+    if (word.query_word) spans.push_back(Span{word.begin, word.end});
+  return spans;
+}
+
+Snippet make_snippet(const std::vector<std::string>& passages, const TermForms& forms,
+                     std::size_t snippet_words) {
+  const std::size_t length = std::max<std::size_t>(snippet_words, 1);
+  std::optional<std::size_t> best_passage;
+  std::vector<Word> best_words;
+  std::size_t best_score = 0;
+  for (std::size_t i = 0; i < passages.size(); ++i) {
+    std::vector<Word> words = words_of(passages[i], forms);
+    if (words.empty()) continue;
+    const std::size_t s = score(words, 0, words.size());
+    if (!best_passage || s > best_score) {
+      best_passage = i;
+      best_words = std::move(words);
+      best_score = s;
+    }
+  }
+  if (!best_passage) return {};
+  return cut(passages[*best_passage], best_words, best_window(best_words, length), length);
+}
+
+}  // namespace akhbar::query::detail

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs akhbar's build and test dependencies from Debian 12 packages.
+# Does nothing when they are all present; otherwise needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libxapian-dev xapian-tools
+  libicu-dev libzstd-dev zstd
+  libcli11-dev
+  libgtest-dev libgmock-dev googletest
+  libbenchmark-dev
+  sqlite3 libsqlite3-dev
+  python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "akhbar: installing Debian packages: ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "akhbar: these packages are missing and installing them needs root: ${missing[*]}" >&2
+  exit 1
+fi
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

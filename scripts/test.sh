@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian 12 machine to a tested build: installs the
+# dependencies, builds with warnings as errors, runs every test, then builds
+# again with AddressSanitizer + UndefinedBehaviorSanitizer and runs every
+# test there too. --quick skips the sanitizer build.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+
+"$root/scripts/install-deps.sh"
+
+echo "== release build and tests"
+BUILD_DIR="$root/build" "$root/scripts/build.sh"
+ctest --test-dir "$root/build" -j"$(nproc)" --output-on-failure
+
+if [ $quick -eq 0 ]; then
+  echo "== sanitizer build (ASan + UBSan) and tests"
+  BUILD_DIR="$root/build-asan" BUILD_TYPE=Debug "$root/scripts/build.sh" \
+    -DAKHBAR_SANITIZE=ON -DAKHBAR_BUILD_BENCH=OFF
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$root/build-asan" -j"$(nproc)" --output-on-failure
+fi

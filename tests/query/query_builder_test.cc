@@ -1,0 +1,199 @@
+// Tests for query/src/query_builder.cc: the Xapian queries built from parsed
+// text, checked by their terms and operators.
+#include "query_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "akhbar/error.h"
+
+namespace akhbar::query::detail {
+namespace {
+
+BuiltQuery build(const std::string& text) { return build_query(parse_query(text).root); }
+
+std::set<std::string> terms_of(const Xapian::Query& query) {
+  return {query.get_unique_terms_begin(), query.get_unique_terms_end()};
+}
+
+std::string description_of(const std::string& text) { return build(text).query.get_description(); }
+
+using Terms = std::set<std::string>;
+
+TEST(QueryBuilder, WordIsSynonymOfItsTermAndStem) {
+  const BuiltQuery built = build("sanctions");
+  EXPECT_EQ(terms_of(built.query), (Terms{"sanctions", "Zsanction"}));
+  EXPECT_NE(built.query.get_description().find("SYNONYM"), std::string::npos);
+}
+
+TEST(QueryBuilder, RussianAndArabicWordsUseTheirStems) {
+  EXPECT_EQ(terms_of(build("Тартусе").query), (Terms{"тартусе", "Zтартус"}));
+  const Terms arabic = terms_of(build("والعقوبات").query);
+  EXPECT_TRUE(arabic.count("والعقوبات")) << description_of("والعقوبات");
+  const Terms plain = terms_of(build("العقوبات").query);
+  // Proclitic and article stripped: both spellings share one stem term.
+  std::string stem;
+  for (const auto& term : plain)
+    if (term.rfind('Z', 0) == 0) stem = term;
+  ASSERT_FALSE(stem.empty());
+  EXPECT_TRUE(arabic.count(stem)) << description_of("والعقوبات");
+}
+
+TEST(QueryBuilder, CapitalisedLatinNameIsNotStemmed) {
+  EXPECT_EQ(terms_of(build("Hamas").query), (Terms{"hamas"}));
+  EXPECT_EQ(terms_of(build("hamas").query), (Terms{"hamas", "Zhama"}));
+}
+
+TEST(QueryBuilder, AllCapsWordIsStemmedLikeLowerCase) {
+  EXPECT_EQ(terms_of(build("SANCTIONS").query), terms_of(build("sanctions").query));
+  EXPECT_EQ(terms_of(build("HAMAS").query), (Terms{"hamas", "Zhama"}));
+}
+
+TEST(QueryBuilder, CapitalisedCyrillicWordIsStemmed) {
+  EXPECT_EQ(terms_of(build("Тартусе").query), terms_of(build("тартусе").query));
+}
+
+TEST(QueryBuilder, ImpliedAndBetweenWords) {
+  const BuiltQuery built = build("Tartus port");
+  EXPECT_EQ(built.and_groups, 2u);
+  EXPECT_NE(built.query.get_description().find(" AND "), std::string::npos);
+  EXPECT_TRUE(terms_of(built.query).count("tartus"));
+  EXPECT_TRUE(terms_of(built.query).count("Zport"));
+}
+
+TEST(QueryBuilder, RelaxedQueryUsesOrBetweenGroups) {
+  const BuiltQuery relaxed = build_query(parse_query("Tartus port").root, /*relax=*/true);
+  const std::string description = relaxed.query.get_description();
+  EXPECT_NE(description.find(" OR "), std::string::npos) << description;
+  EXPECT_EQ(description.find(" AND "), std::string::npos) << description;
+}
+
+TEST(QueryBuilder, PhraseIsOverExactTerms) {
+  const BuiltQuery built = build("\"air base\"");
+  EXPECT_EQ(terms_of(built.query), (Terms{"air", "base"}));
+  EXPECT_NE(built.query.get_description().find("air PHRASE 2 base"), std::string::npos)
+      << built.query.get_description();
+}
+
+TEST(QueryBuilder, PhraseKeepsStopwords) {
+  EXPECT_EQ(terms_of(build("\"the port of Tartus\"").query),
+            (Terms{"the", "port", "of", "tartus"}));
+}
+
+TEST(QueryBuilder, StopwordsAreDroppedFromFreeText) {
+  EXPECT_EQ(terms_of(build("the port of Tartus").query), (Terms{"port", "Zport", "tartus"}));
+  const Terms russian = terms_of(build("порт в Тартусе").query);
+  EXPECT_FALSE(russian.count("в"));
+  EXPECT_TRUE(russian.count("тартусе"));
+}
+
+TEST(QueryBuilder, StopwordsOnlyQueryKeepsThem) {
+  const Terms terms = terms_of(build("the who").query);
+  EXPECT_TRUE(terms.count("the"));
+  EXPECT_TRUE(terms.count("who"));
+}
+
+TEST(QueryBuilder, HyphenatedWordIsCompoundOrPhraseOfParts) {
+  const BuiltQuery built = build("al-Sharaa");
+  const Terms terms = terms_of(built.query);
+  EXPECT_TRUE(terms.count("al")) << built.query.get_description();
+  EXPECT_TRUE(terms.count("sharaa")) << built.query.get_description();
+  EXPECT_GE(terms.size(), 3u) << built.query.get_description();  // plus the compound
+  EXPECT_NE(built.query.get_description().find("al PHRASE 2 sharaa"), std::string::npos)
+      << built.query.get_description();
+}
+
+TEST(QueryBuilder, ExclusionIsAndNot) {
+  const std::string description = description_of("port -Tartus");
+  EXPECT_NE(description.find("AND_NOT"), std::string::npos) << description;
+  EXPECT_NE(description.find("tartus"), std::string::npos) << description;
+}
+
+TEST(QueryBuilder, ExcludedWordsAreNotHighlighted) {
+  const BuiltQuery built = build("port -Tartus");
+  EXPECT_TRUE(built.forms.words.count("port"));
+  EXPECT_FALSE(built.forms.words.count("tartus"));
+}
+
+TEST(QueryBuilder, PureExclusionSearchesEverythingElse) {
+  const std::string description = description_of("-Tartus");
+  EXPECT_NE(description.find("<alldocuments> AND_NOT"), std::string::npos) << description;
+}
+
+TEST(QueryBuilder, OrJoinsAlternatives) {
+  const BuiltQuery built = build("Tartus OR Тартус");
+  EXPECT_EQ(built.and_groups, 1u);
+  EXPECT_NE(built.query.get_description().find(" OR "), std::string::npos);
+  EXPECT_TRUE(terms_of(built.query).count("тартус"));
+}
+
+TEST(QueryBuilder, FieldFiltersAreBooleanFilters) {
+  const std::string lang = description_of("lang:ru Тартус");
+  EXPECT_NE(lang.find("FILTER Lru"), std::string::npos) << lang;
+  const std::string source = description_of("source:\"Moscow Times\" port");
+  EXPECT_NE(source.find("FILTER Bmoscow times"), std::string::npos) << source;
+  const std::string either = description_of("lang:en lang:ru port");
+  EXPECT_NE(either.find("FILTER (Len OR Lru)"), std::string::npos) << either;
+}
+
+TEST(QueryBuilder, TitleFieldUsesTitleTerms) {
+  EXPECT_EQ(terms_of(build("title:ports").query), (Terms{"Sports", "ZSport"}));
+  const std::string phrase = description_of("title:\"air base\"");
+  EXPECT_NE(phrase.find("Sair PHRASE 2 Sbase"), std::string::npos) << phrase;
+}
+
+TEST(QueryBuilder, FormsMapAWordAndItsStemToOneQueryWord) {
+  const BuiltQuery built = build("sanctions Тартус");
+  ASSERT_TRUE(built.forms.words.count("sanctions"));
+  ASSERT_TRUE(built.forms.stems.count("sanction"));
+  EXPECT_EQ(built.forms.words.at("sanctions"), built.forms.stems.at("sanction"));
+  EXPECT_NE(built.forms.words.at("sanctions"), built.forms.words.at("тартус"));
+}
+
+TEST(QueryBuilder, EmptyQueryBuildsNothing) {
+  EXPECT_TRUE(build("").query.empty());
+  EXPECT_TRUE(build("  ").query.empty());
+}
+
+TEST(QueryBuilderOptions, LanguagesFilter) {
+  SearchOptions options;
+  options.languages = {"ru", "ar"};
+  const std::string description = apply_options(build("port").query, options).get_description();
+  EXPECT_NE(description.find("FILTER (Lru OR Lar)"), std::string::npos) << description;
+}
+
+TEST(QueryBuilderOptions, DateRangeUsesTheDateValue) {
+  SearchOptions options;
+  options.since = "2025-01-01";
+  options.until = "2025-01-31";
+  const std::string both = apply_options(build("port").query, options).get_description();
+  EXPECT_NE(both.find("VALUE_RANGE 0 20250101 20250131"), std::string::npos) << both;
+
+  options.until.clear();
+  const std::string since = apply_options(build("port").query, options).get_description();
+  EXPECT_NE(since.find("VALUE_GE 0 20250101"), std::string::npos) << since;
+
+  options.since.clear();
+  options.until = "2024-12-31";
+  const std::string until = apply_options(build("port").query, options).get_description();
+  EXPECT_NE(until.find("VALUE_LE 0 20241231"), std::string::npos) << until;
+}
+
+TEST(QueryBuilderOptions, BadOptionsAreUsageErrors) {
+  SearchOptions options;
+  options.languages = {"fr"};
+  EXPECT_THROW(apply_options(build("port").query, options), UsageError);
+  options.languages.clear();
+  options.since = "01/02/2025";
+  try {
+    apply_options(build("port").query, options);
+    FAIL() << "expected UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("YYYY-MM-DD"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace akhbar::query::detail
