@@ -11,8 +11,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "akhbar/analysis/analyzer.h"
+#include "akhbar/analysis/cross_script.h"
 
 namespace {
 
@@ -121,12 +123,52 @@ void BM_AnalyzeToVector_Mixed(benchmark::State& state) {
       benchmark::Counter::kIsRate);
 }
 
+/// Name-like words, all distinct, in the three scripts: syllables combined
+/// so that there are many more words than name_keys() caches, and (nearly)
+/// every call computes the keys of a word it has not seen.
+std::vector<std::string> distinct_names() {
+  static constexpr std::string_view kLatin[] = {"kha", "mei", "tar", "tous", "la", "ta", "kia",
+                                                "sha", "raa", "ban", "ias", "jab", "lah", "dmur"};
+  static constexpr std::string_view kCyrillic[] = {"ха", "мей", "тар", "тус", "ла", "та", "кия",
+                                                   "ша", "раа", "бан", "иас", "джеб", "ла", "дмур"};
+  static constexpr std::string_view kArabic[] = {"حم", "يم", "طر", "طوس", "لا", "ذق", "يمة",
+                                                 "شر", "عم", "با", "نياس", "جب", "لة", "تدمر"};
+  std::vector<std::string> names;
+  for (const auto* syllables : {kLatin, kCyrillic, kArabic}) {
+    for (std::size_t a = 0; a < 14; ++a)
+      for (std::size_t b = 0; b < 14; ++b)
+        for (std::size_t c = 0; c < 14; ++c)
+          for (std::size_t d = 0; d < 14; ++d)
+            names.push_back(std::string(syllables[a]) + std::string(syllables[b]) +
+                            std::string(syllables[c]) + std::string(syllables[d]));
+  }
+  return names;
+}
+
+/// Keys and skeletons of distinct words, as the indexer computes them once
+/// per distinct name-like word. Checks that every word got keys.
+void BM_NameKeys_DistinctWords(benchmark::State& state) {
+  static const std::vector<std::string> names = distinct_names();
+  std::size_t next = 0;
+  for (auto _ : state) {
+    const akhbar::analysis::NameKeys keys = akhbar::analysis::name_keys(names[next]);
+    if (keys.keys.empty()) {
+      state.SkipWithError("a name got no keys");
+      break;
+    }
+    benchmark::DoNotOptimize(akhbar::analysis::key_skeleton(keys.keys.front()));
+    if (++next == names.size()) next = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
 BENCHMARK(BM_NewsAnalyzer_English);
 BENCHMARK(BM_NewsAnalyzer_Russian);
 BENCHMARK(BM_NewsAnalyzer_Arabic);
 BENCHMARK(BM_NewsAnalyzer_Mixed);
 BENCHMARK(BM_TokenizerOnly_Mixed);
 BENCHMARK(BM_AnalyzeToVector_Mixed);
+BENCHMARK(BM_NameKeys_DistinctWords);
 
 }  // namespace
 

@@ -1,4 +1,4 @@
-// Output helpers shared by the subcommands of the akhbar command.
+// Output formatting shared by the subcommands of the akhbar command.
 #include "common.h"
 
 #include <unistd.h>

@@ -1,5 +1,5 @@
 // Shared pieces of the akhbar command: exit codes, terminal detection and
-// output helpers (JSON, sizes). Every subcommand uses the same ones so that
+// output formatting (JSON, sizes). Every subcommand uses the same ones so that
 // scripts see one consistent interface.
 #pragma once
 

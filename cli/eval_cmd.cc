@@ -1,13 +1,16 @@
 // `akhbar eval`: runs judged queries against the database and scores the
-// ranking (MAP, nDCG@10, P@10, Recall@10, Recall@100).
+// ranking (MAP, nDCG@10, P@10, Recall@10, Recall@100), overall and per query
+// category; --compare shows what cross-script matching adds.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "akhbar/error.h"
 #include "akhbar/indexer/writer.h"
@@ -27,6 +30,8 @@ struct EvalFlags {
   std::string tag = "akhbar";
   bool json = false;
   bool per_query = false;
+  bool exact_script = false;
+  bool compare = false;
   std::optional<double> min_ndcg, min_map;
 };
 
@@ -43,15 +48,96 @@ std::string scores_json(const query::QueryScores& scores) {
       .str();
 }
 
-void print_json(const query::EvalReport& report, bool per_query) {
+/// The category of a query id: the id without its trailing number and the
+/// '-' or '_' before it ("xs-variant-01" -> "xs-variant", "en-q01" -> "en-q").
+std::string category_of(const std::string& qid) {
+  std::size_t end = qid.size();
+  while (end > 0 && qid[end - 1] >= '0' && qid[end - 1] <= '9') --end;
+  while (end > 0 && (qid[end - 1] == '-' || qid[end - 1] == '_')) --end;
+  return end == 0 ? qid : qid.substr(0, end);
+}
+
+struct CategoryScores {
+  std::string name;
+  std::size_t queries = 0;
+  double ndcg_at_10 = 0, recall_at_10 = 0, average_precision = 0;
+};
+
+/// Mean scores per category, in name order, then "all" (every judged query).
+std::vector<CategoryScores> by_category(const query::EvalReport& report) {
+  std::map<std::string, CategoryScores> sums;
+  for (const auto& scores : report.per_query) {
+    CategoryScores& sum = sums[category_of(scores.id)];
+    ++sum.queries;
+    sum.ndcg_at_10 += scores.ndcg_at_10;
+    sum.recall_at_10 += scores.recall_at_10;
+    sum.average_precision += scores.average_precision;
+  }
+  std::vector<CategoryScores> rows;
+  for (auto& [name, sum] : sums) {
+    sum.name = name;
+    const auto n = static_cast<double>(sum.queries);
+    sum.ndcg_at_10 /= n;
+    sum.recall_at_10 /= n;
+    sum.average_precision /= n;
+    rows.push_back(sum);
+  }
+  rows.push_back({"all", report.per_query.size(), report.mean.ndcg_at_10, report.mean.recall_at_10,
+                  report.mean.average_precision});
+  return rows;
+}
+
+std::string categories_json(const query::EvalReport& report) {
+  std::vector<std::string> rows;
+  for (const CategoryScores& row : by_category(report))
+    rows.push_back(JsonObject()
+                       .add_string("category", row.name)
+                       .add_count("queries", row.queries)
+                       .add_number("ndcg_at_10", row.ndcg_at_10)
+                       .add_number("recall_at_10", row.recall_at_10)
+                       .add_number("map", row.average_precision)
+                       .str());
+  return json_array(rows);
+}
+
+std::string report_json(const query::EvalReport& report, bool per_query) {
   JsonObject out;
   out.add_count("queries", report.per_query.size()).add_raw("mean", scores_json(report.mean));
+  out.add_raw("categories", categories_json(report));
   if (per_query) {
     std::vector<std::string> rows;
     for (const auto& scores : report.per_query) rows.push_back(scores_json(scores));
     out.add_raw("per_query", json_array(rows));
   }
-  std::cout << out.str() << '\n';
+  return out.str();
+}
+
+void print_categories(const query::EvalReport& report) {
+  std::printf("\n%-16s %7s %8s %6s %6s\n", "category", "queries", "nDCG@10", "R@10", "MAP");
+  for (const CategoryScores& row : by_category(report))
+    std::printf("%-16s %7zu %8.4f %6.4f %6.4f\n", row.name.c_str(), row.queries, row.ndcg_at_10,
+                row.recall_at_10, row.average_precision);
+}
+
+/// Both runs side by side: cross-script matching ("cross") against words
+/// matched only as written ("exact"), and the difference cross - exact.
+void print_comparison(const query::EvalReport& cross, const query::EvalReport& exact) {
+  const auto cross_rows = by_category(cross);
+  const auto exact_rows = by_category(exact);
+  std::printf("%-16s %5s | %-23s | %-23s | %-23s\n", "", "", "nDCG@10", "Recall@10", "MAP");
+  std::printf("%-16s %5s |", "category", "n");
+  for (int metric = 0; metric < 3; ++metric) std::printf(" %6s %6s %8s |", "cross", "exact", "delta");
+  std::printf("\n");
+  for (std::size_t i = 0; i < cross_rows.size() && i < exact_rows.size(); ++i) {
+    const CategoryScores& c = cross_rows[i];
+    const CategoryScores& e = exact_rows[i];
+    std::printf("%-16s %5zu |", c.name.c_str(), c.queries);
+    for (const auto& [with, without] : {std::pair{c.ndcg_at_10, e.ndcg_at_10}, std::pair{c.recall_at_10, e.recall_at_10},
+                                        std::pair{c.average_precision, e.average_precision}})
+      std::printf(" %6.4f %6.4f %+8.4f |", with, without, with - without);
+    std::printf("\n");
+  }
+  std::fflush(stdout);
 }
 
 void print_row(const query::QueryScores& scores) {
@@ -69,6 +155,7 @@ void print_table(const query::EvalReport& report, bool per_query) {
   std::printf("\n%zu judged queries: MAP %.4f, nDCG@10 %.4f, P@10 %.4f, Recall@10 %.4f, Recall@100 %.4f\n",
               report.per_query.size(), report.mean.average_precision, report.mean.ndcg_at_10,
               report.mean.precision_at_10, report.mean.recall_at_10, report.mean.recall_at_100);
+  print_categories(report);
   std::fflush(stdout);
 }
 
@@ -83,7 +170,9 @@ int run_eval(const EvalFlags& flags) {
   const auto queries = query::load_queries(flags.queries);
   const auto qrels = query::load_qrels(flags.qrels);
   query::Searcher searcher(flags.db.empty() ? indexer::default_db_path() : flags.db);
-  const query::Run run = query::run_queries(searcher, queries, query::SearchOptions{}, flags.depth);
+  query::SearchOptions options;
+  options.exact_script = flags.exact_script && !flags.compare;
+  const query::Run run = query::run_queries(searcher, queries, options, flags.depth);
 
   if (!flags.run_file.empty()) {
     std::ofstream out(flags.run_file, std::ios::binary | std::ios::trunc);
@@ -94,10 +183,24 @@ int run_eval(const EvalFlags& flags) {
   }
 
   const query::EvalReport report = query::evaluate(run, qrels);
-  if (flags.json)
-    print_json(report, flags.per_query);
-  else
+  if (flags.compare) {
+    query::SearchOptions exact_options;
+    exact_options.exact_script = true;
+    const query::EvalReport exact =
+        query::evaluate(query::run_queries(searcher, queries, exact_options, flags.depth), qrels);
+    if (flags.json)
+      std::cout << JsonObject()
+                       .add_raw("cross_script", report_json(report, flags.per_query))
+                       .add_raw("exact_script", report_json(exact, flags.per_query))
+                       .str()
+                << '\n';
+    else
+      print_comparison(report, exact);
+  } else if (flags.json) {
+    std::cout << report_json(report, flags.per_query) << '\n';
+  } else {
     print_table(report, flags.per_query);
+  }
 
   // Evaluate both thresholds so that both failures are reported.
   const bool ndcg_low = below("nDCG@10", report.mean.ndcg_at_10, flags.min_ndcg);
@@ -128,6 +231,11 @@ Command add_eval_command(CLI::App& parent) {
   app->add_option("--tag", flags->tag, "run tag written in the TREC run")->type_name("TAG")->capture_default_str();
   app->add_flag("--json", flags->json, "print the scores as one JSON object");
   app->add_flag("--per-query", flags->per_query, "also show the scores of every query");
+  app->add_flag("--exact-script", flags->exact_script,
+                "search words only as written (no other scripts, spellings, aliases or topic words)");
+  app->add_flag("--compare", flags->compare,
+                "run the queries with and without --exact-script and show both, with the differences")
+      ->excludes("--exact-script");
   app->add_option("--min-ndcg", flags->min_ndcg, "exit with code 4 if the mean nDCG@10 is below X")
       ->type_name("X")
       ->check(CLI::Range(0.0, 1.0));
@@ -136,11 +244,14 @@ Command add_eval_command(CLI::App& parent) {
       ->check(CLI::Range(0.0, 1.0));
   app->footer(
       "Queries judged in the qrels but missing from the run count as zero; queries\n"
-      "without any relevant judgement are left out of the means.\n\n"
+      "without any relevant judgement are left out of the means. A query's category\n"
+      "is its id without the trailing number (xs-variant-01 -> xs-variant, en-q01 -> en-q).\n"
+      "With --compare, --run, --min-ndcg and --min-map apply to the cross-script run.\n\n"
       "Examples:\n"
       "  akhbar eval --queries topics.tsv --qrels topics.qrels --per-query\n"
       "  akhbar eval --queries topics.tsv --qrels topics.qrels --run run.txt --tag bm25\n"
-      "  akhbar eval --queries topics.tsv --qrels topics.qrels --min-ndcg 0.6 --json");
+      "  akhbar eval --queries topics.tsv --qrels topics.qrels --min-ndcg 0.6 --json\n"
+      "  akhbar eval --queries crossscript.queries.tsv --qrels crossscript.qrels --compare");
   return {app, [flags] { return run_eval(*flags); }};
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "akhbar/error.h"
+#include "akhbar/indexer/updater.h"
 #include "akhbar/indexer/writer.h"
 #include "common.h"
 
@@ -23,6 +24,9 @@ struct IndexFlags {
   std::size_t batch = indexer::IndexOptions{}.batch_articles;
   bool quiet = false;
   bool json = false;
+  bool rebuild = false;
+  double wait_seconds = 0;
+  std::string log_format = "text";
   std::vector<std::string> sources;
 };
 
@@ -116,20 +120,59 @@ void print_summary(const indexer::IndexStats& stats, const std::string& db, bool
             << stats.warnings << ", input " << human_bytes(stats.input_bytes) << ".\n";
 }
 
+// --rebuild: a new database beside the live one, switched in atomically.
+int run_rebuild(const IndexFlags& flags, const std::string& db,
+                const std::vector<std::string>& sources) {
+  indexer::UpdateOptions options;
+  options.index.batch_articles = flags.batch;
+  options.index.wait_seconds = flags.wait_seconds;
+  const bool json_log = flags.log_format == "json";
+  const indexer::UpdateStats stats =
+      indexer::rebuild_sources(db, sources, options, [&](const indexer::LogEvent& event) {
+        if (event.event == "file" && !json_log) return;  // one line per file is noise here
+        std::cerr << (json_log ? event.to_json() : event.to_text()) << '\n';
+      });
+  if (flags.json) {
+    std::cout << JsonObject()
+                     .add_string("db", db)
+                     .add_count("articles", stats.added)
+                     .add_count("duplicates", stats.duplicates)
+                     .add_count("failed", stats.failed)
+                     .add_count("warnings", stats.warnings)
+                     .add_count("input_bytes", stats.input_bytes)
+                     .add_number("seconds", stats.seconds)
+                     .add_number("mb_per_second", megabytes_per_second(stats.input_bytes, stats.seconds))
+                     .str()
+              << '\n';
+  } else if (!flags.quiet) {
+    char timing[64];
+    std::snprintf(timing, sizeof timing, "%.2f s", stats.seconds);
+    std::cout << "Rebuilt " << db << " with " << stats.added << " articles in " << timing
+              << " and switched to it.\n"
+              << "Duplicates " << stats.duplicates << ", failed " << stats.failed << ", warnings "
+              << stats.warnings << ", input " << human_bytes(stats.input_bytes) << ".\n";
+  }
+  return stats.failed > 0 ? kExitInputErrors : kExitOk;
+}
+
 int run_index(const IndexFlags& flags) {
   const std::string db = flags.db.empty() ? indexer::default_db_path() : flags.db;
   const std::vector<std::string> sources =
       flags.sources.empty() ? std::vector<std::string>{bundled_samples_dir()} : flags.sources;
+  if (flags.rebuild) return run_rebuild(flags, db, sources);
 
   indexer::IndexOptions options;
   options.batch_articles = flags.batch;
+  options.wait_seconds = flags.wait_seconds;
+  const bool json_log = flags.log_format == "json";
   ProgressBar bar(!flags.quiet && is_terminal(stderr));
 
   const indexer::IndexStats stats = indexer::index_sources(
       db, sources, options, [&](const indexer::Progress& progress) { bar.update(progress); },
       [&](const corpus::Problem& problem) {
         bar.clear();
-        std::cerr << problem.to_string() << '\n';
+        std::cerr << (json_log ? indexer::problem_event(problem).to_json() : problem.to_string())
+                  << '\n';
       });
   bar.clear();
 
@@ -153,13 +196,25 @@ Command add_index_command(CLI::App& parent) {
       ->capture_default_str();
   app->add_flag("-q,--quiet", flags->quiet, "no progress bar and no summary (problems are still printed)");
   app->add_flag("--json", flags->json, "print the summary as one JSON object");
+  app->add_flag("--rebuild", flags->rebuild,
+                "build a new database beside the current one and switch to it atomically "
+                "(searches keep working); needed after an analysis version change");
+  app->add_option("--wait", flags->wait_seconds,
+                  "if another process is writing to the database, wait for it this long "
+                  "(default: fail at once)")
+      ->type_name("SECONDS")
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--log-format", flags->log_format, "problems on stderr: text or json lines")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   app->footer(
       "Bad records are reported on stderr as FILE:LINE: error: REASON and skipped;\n"
       "the rest of the input is still indexed, and the exit code is then 1.\n\n"
       "Examples:\n"
       "  akhbar index                              # the bundled sample corpus\n"
       "  akhbar index news/ archive.jsonl.zst      # a directory and a compressed file\n"
-      "  akhbar index --db /srv/news.db --json today.jsonl");
+      "  akhbar index --db /srv/news.db --json today.jsonl\n"
+      "  akhbar index --rebuild --db /srv/news.db /srv/feeds   # after upgrading akhbar");
   return {app, [flags] { return run_index(*flags); }};
 }
 

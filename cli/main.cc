@@ -10,6 +10,11 @@
 #include "akhbar/version.h"
 #include "common.h"
 
+namespace akhbar::cli {
+Command add_update_command(CLI::App& parent);
+Command add_check_command(CLI::App& parent);
+}  // namespace akhbar::cli
+
 namespace {
 
 using namespace akhbar::cli;
@@ -34,7 +39,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   const std::vector<Command> commands = {add_index_command(app), add_search_command(app),
-                                         add_stats_command(app), add_eval_command(app)};
+                                         add_stats_command(app), add_eval_command(app),
+                                         add_update_command(app), add_check_command(app)};
   app.footer("Run `akhbar COMMAND --help` for the flags and examples of each command.\n"
              "The database is $AKHBAR_DB when --db is not given, else "
              "$XDG_DATA_HOME/akhbar/db or ~/.local/share/akhbar/db.\n\n" +

@@ -26,8 +26,11 @@ struct SearchFlags {
   std::size_t limit = 10;
   std::size_t offset = 0;
   std::vector<std::string> languages;
+  std::vector<std::string> topics;
   std::string since, until;
   bool json = false;
+  bool exact_script = false;
+  bool explain = false;
   std::string color = "auto";
   std::vector<std::string> words;
 };
@@ -48,8 +51,28 @@ std::string spans_json(const std::vector<query::Span>& spans) {
   return json_array(pairs);
 }
 
-void print_json(const query::Hit& hit) {
-  std::cout << JsonObject()
+std::string strings_json(const std::vector<std::string>& strings) {
+  std::vector<std::string> items;
+  items.reserve(strings.size());
+  for (const std::string& text : strings) items.push_back(json_string(text));
+  return json_array(items);
+}
+
+std::string matches_json(const std::vector<query::Match>& matches) {
+  std::vector<std::string> items;
+  items.reserve(matches.size());
+  for (const query::Match& match : matches)
+    items.push_back(JsonObject()
+                        .add_string("query_word", match.query_word)
+                        .add_string("document_word", match.document_word)
+                        .add_string("route", match.route)
+                        .str());
+  return json_array(items);
+}
+
+void print_json(const query::Hit& hit, bool explain) {
+  JsonObject object;
+  object
                    .add_string("id", hit.id)
                    .add_count("rank", hit.rank)
                    .add_string("title", hit.title)
@@ -62,11 +85,12 @@ void print_json(const query::Hit& hit) {
                    .add_string("snippet", hit.snippet)
                    .add_raw("highlights", spans_json(hit.highlights))
                    .add_raw("title_highlights", spans_json(hit.title_highlights))
-                   .str()
-            << '\n';
+                   .add_raw("topics", strings_json(hit.topics));
+  if (explain) object.add_raw("matches", matches_json(hit.matches));
+  std::cout << object.str() << '\n';
 }
 
-void print_readable(const query::Hit& hit, bool color) {
+void print_readable(const query::Hit& hit, bool color, bool explain) {
   const std::string untitled = "(untitled)";
   const std::string& title = hit.title.empty() ? untitled : hit.title;
   std::cout << hit.rank << ". ";
@@ -81,9 +105,19 @@ void print_readable(const query::Hit& hit, bool color) {
   std::snprintf(score, sizeof score, "%.3f", hit.score);
   std::cout << " | score " << score << '\n';
   if (!hit.url.empty()) std::cout << "   " << hit.url << '\n';
+  if (!hit.topics.empty()) {
+    std::cout << "   topics:";
+    for (const std::string& topic : hit.topics) std::cout << ' ' << topic;
+    std::cout << '\n';
+  }
   const std::string snippet = color ? query::mark_highlights(hit.snippet, hit.highlights, kBoldOn, kBoldOff)
                                     : query::mark_highlights(hit.snippet, hit.highlights, "[", "]");
-  std::cout << "   " << snippet << "\n\n";
+  std::cout << "   " << snippet << '\n';
+  // One line per query word and the article word it reached, and how.
+  if (explain)
+    for (const query::Match& match : hit.matches)
+      std::cout << "   " << match.query_word << " \u2192 " << match.document_word << " (" << match.route << ")\n";
+  std::cout << '\n';
 }
 
 std::string joined(const std::vector<std::string>& words) {
@@ -105,6 +139,9 @@ int run_search(const SearchFlags& flags) {
   options.limit = flags.limit;
   options.offset = flags.offset;
   options.languages = flags.languages;
+  options.topics = flags.topics;
+  options.exact_script = flags.exact_script;
+  options.explain = flags.explain;
   options.since = flags.since;
   options.until = flags.until;
 
@@ -116,15 +153,17 @@ int run_search(const SearchFlags& flags) {
     std::cerr << "akhbar: note: the query could not be parsed as written; searched as plain words: "
               << results.interpreted_as << '\n';
   if (flags.json) {
-    for (const query::Hit& hit : results.hits) print_json(hit);
+    for (const query::Hit& hit : results.hits) print_json(hit, flags.explain);
     return kExitOk;
   }
   std::cout << results.hits.size() << " of about " << results.estimated_total << " results";
   if (flags.offset > 0 && !results.hits.empty())
     std::cout << " (ranks " << results.hits.front().rank << "-" << results.hits.back().rank << ")";
-  std::cout << "\n\n";
+  std::cout << "\n";
+  if (flags.explain) std::cout << "query: " << results.interpreted_as << '\n';
+  std::cout << '\n';
   const bool color = use_color(flags.color);
-  for (const query::Hit& hit : results.hits) print_readable(hit, color);
+  for (const query::Hit& hit : results.hits) print_readable(hit, color, flags.explain);
   return kExitOk;
 }
 
@@ -146,6 +185,16 @@ Command add_search_command(CLI::App& parent) {
       ->check(CLI::IsMember({"en", "ru", "ar"}))
       ->allow_extra_args(false)
       ->delimiter(',');
+  app->add_option("--topic", flags->topics,
+                  "keep only articles tagged with this topic (repeatable): bases, sanctions, contracts, "
+                  "oil, grain, ports, currency, water, or one of your own topics.txt")
+      ->type_name("TOPIC")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  app->add_flag("--exact-script", flags->exact_script,
+                "match words only as written: no other scripts, spellings, aliases or topic words");
+  app->add_flag("--explain", flags->explain,
+                "show how each query word matched each result (exact, stem, transliteration, alias, topic)");
   app->add_option("--since", flags->since, "published on or after this date")->type_name("YYYY-MM-DD");
   app->add_option("--until", flags->until, "published on or before this date")->type_name("YYYY-MM-DD");
   app->add_flag("--json", flags->json, "one JSON object per result and line, highlights as byte offsets");
@@ -162,6 +211,9 @@ Command add_search_command(CLI::App& parent) {
       "  akhbar search --lang ru --lang ar 'санкции Сирия'\n"
       "  akhbar search --since 2025-01-01 --until 2025-06-30 '\"naval base\" Tartus'\n"
       "  akhbar search --json --limit 50 حميميم | jq .title\n"
+      "  akhbar search --topic sanctions --topic contracts Tartus\n"
+      "  akhbar search --explain Хмеймим\n"
+      "  akhbar search --exact-script Hmeimim\n"
       "  akhbar search -- -Hama Homs");
   return {app, [flags] { return run_search(*flags); }};
 }

@@ -28,3 +28,7 @@ install(FILES ${PROJECT_BINARY_DIR}/akhbar.pc DESTINATION ${CMAKE_INSTALL_LIBDIR
 # The bundled sample corpus, so that `akhbar index` with no sources works
 # after installation too.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/corpus/samples/ DESTINATION ${CMAKE_INSTALL_DATADIR}/akhbar/samples)
+
+# The alias groups and topic lexicon that analysis::Lexicon::shared() reads.
+install(FILES ${PROJECT_SOURCE_DIR}/analysis/data/aliases.txt ${PROJECT_SOURCE_DIR}/analysis/data/topics.txt
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/akhbar)

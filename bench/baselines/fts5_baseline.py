@@ -74,7 +74,11 @@ def search(db_path, show):
             continue
         expression = fts5_query(text)
         start = time.perf_counter_ns()
-        rows = db.execute(sql, (expression,)).fetchall() if expression else []
+        try:
+            rows = db.execute(sql, (expression,)).fetchall() if expression else []
+        except sqlite3.OperationalError as e:
+            print(f"fts5_baseline: {qid}: {e}", file=sys.stderr)
+            rows = []
         micros = (time.perf_counter_ns() - start) // 1000
         out.append(f"{qid}\t{micros}\t{len(rows)}\n")
         if show:

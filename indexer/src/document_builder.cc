@@ -6,6 +6,8 @@
 #include <cctype>
 #include <utility>
 
+#include "akhbar/analysis/cross_script.h"
+#include "akhbar/analysis/lexicon.h"
 #include "akhbar/error.h"
 #include "akhbar/indexer/schema.h"
 #include "content_hash.h"
@@ -25,6 +27,34 @@ std::string ascii_lower(std::string_view text) {
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
+
+/// Words filed in the name-key dictionary that a builder remembers; past
+/// this it forgets them all and files words again (add_synonym is idempotent).
+constexpr std::size_t kMaxRememberedNames = 1 << 20;
+constexpr std::size_t kMinimumArabicNameLetters = 3;
+
+std::size_t letters_in(std::string_view word) {
+  std::size_t letters = 0;
+  for (char byte : word)
+    if ((static_cast<unsigned char>(byte) & 0xC0) != 0x80) ++letters;
+  return letters;
+}
+
+/// True if only white space and opening punctuation lie between the previous
+/// word and this one after the end of a sentence, or there is no previous
+/// word: a capital there says nothing about a name.
+bool opens_sentence(std::string_view text, std::size_t previous_end, std::size_t begin,
+                    bool first) {
+  if (first) return true;
+  if (previous_end >= begin || begin > text.size()) return false;
+  const std::string_view gap = text.substr(previous_end, begin - previous_end);
+  return gap.find_first_of(".!?:\n") != std::string_view::npos;
+}
+
+/// Topic term occurrences an article needs to be tagged with the topic. On
+/// the judged sample corpus, 2 tagged 90% correctly and found 80% of the
+/// articles about a topic; 1 tagged passing mentions, 3 missed half.
+constexpr std::size_t kTopicMinHits = 2;
 
 std::uint64_t fnv1a(std::string_view text) {
   std::uint64_t hash = 14695981039346656037ull;
@@ -57,6 +87,36 @@ DocumentBuilder::DocumentBuilder(const analysis::Analyzer& analyzer, const Index
       passage_min_words_(options.passage_min_words),
       passage_max_words_(std::max<std::size_t>(options.passage_max_words, 1)) {}
 
+void DocumentBuilder::note_name(const analysis::Token& token, bool starts_sentence,
+                                bool is_title) {
+  switch (token.script) {
+    case analysis::Script::kLatin:
+    case analysis::Script::kCyrillic:
+      // Titles capitalise every word in English; sentence starts say nothing.
+      if (is_title || !token.capitalised || starts_sentence) return;
+      break;
+    case analysis::Script::kArabic:
+      if (letters_in(token.text) < kMinimumArabicNameLetters || analysis::is_stopword(token.text))
+        return;
+      break;
+    case analysis::Script::kNumber:
+    case analysis::Script::kOther:
+      return;
+  }
+  if (token.text.size() > analysis::kMaxKeyedBytes) return;
+  if (keyed_words_.size() >= kMaxRememberedNames) keyed_words_.clear();
+  if (!keyed_words_.insert(token.text).second) return;
+  const analysis::NameKeys keys = analysis::name_keys(token.text);
+  std::vector<std::string> skeletons;
+  for (const std::string& key : keys.keys) {
+    std::string skeleton = analysis::key_skeleton(key);
+    if (skeleton.empty() || std::find(skeletons.begin(), skeletons.end(), skeleton) != skeletons.end())
+      continue;
+    skeletons.push_back(skeleton);
+    key_synonyms_.emplace_back(std::string(schema::kNameKeyPrefix) + skeleton, token.text);
+  }
+}
+
 void DocumentBuilder::add_prefixed_term(Xapian::Document& document, std::string_view prefix,
                                         std::string_view word, Xapian::termcount wdf) {
   term_.assign(prefix).append(word);
@@ -74,8 +134,26 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& document, std::str
   Xapian::termpos end = base;
   const Xapian::termcount wdf = is_title ? schema::kTitleWdf : 1;
   auto stream = analyzer_.stream(text);
+  // Sentence starts, for note_name(): parts of a compound follow it and
+  // lie inside it, so only words and compounds move `previous_end`.
+  bool first_word = true;
+  bool compound_opens_sentence = false;
+  std::size_t previous_end = 0;
+  std::size_t compound_begin = 0;
   while (stream->next(token_)) {
+    bool starts_sentence = false;
+    if (token_.kind == analysis::Token::Kind::kPart) {
+      starts_sentence = compound_opens_sentence && token_.begin == compound_begin;
+    } else {
+      starts_sentence = opens_sentence(text, previous_end, token_.begin, first_word);
+      first_word = false;
+      previous_end = token_.end;
+      compound_begin = token_.begin;
+      compound_opens_sentence = starts_sentence;
+    }
     if (token_.text.empty() || token_.text.size() > schema::kMaxTermBytes) continue;
+    note_name(token_, starts_sentence, is_title);
+    article_tokens_.push_back(token_);
     const Xapian::termpos position = base + token_.position;
     document.add_posting(token_.text, position, wdf);
     if (is_title) add_prefixed_posting(document, schema::kTitlePrefix, token_.text, position);
@@ -92,6 +170,8 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& document, std::str
 std::optional<BuiltDocument> DocumentBuilder::build(const corpus::Article& article) {
   if (article.id.empty()) throw UsageError("an article must have an id to be indexed");
   terms_added_ = 0;
+  key_synonyms_.clear();
+  article_tokens_.clear();
   BuiltDocument built;
   Xapian::Document& document = built.document;
 
@@ -133,12 +213,16 @@ std::optional<BuiltDocument> DocumentBuilder::build(const corpus::Article& artic
     add_prefixed_term(document, schema::kMonthPrefix, std::string_view(date).substr(0, 6), 0);
     document.add_value(schema::kValueDate, date);
   }
+  for (const std::string& topic : analysis::Lexicon::shared().topics_of(article_tokens_, kTopicMinHits))
+    add_prefixed_term(document, schema::kTopicPrefix, topic, 0);
   document.add_value(schema::kValueArticle, article.id);
   document.add_value(schema::kValueHash, hash_hex(content_hash(article)));
   document.add_value(schema::kValuePassages,
                      Xapian::sortable_serialise(static_cast<double>(stored.passages.size())));
 
   built.passages = stored.passages.size();
+  built.key_synonyms = std::move(key_synonyms_);
+  key_synonyms_.clear();
   document.set_data(schema::encode_document_data(stored));
   return built;
 }

@@ -8,6 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "akhbar/analysis/analyzer.h"
 #include "akhbar/corpus/article.h"
@@ -29,6 +32,9 @@ struct BuiltDocument {
   Xapian::Document document;
   std::string id_term;        ///< the term replace_document() keys on
   std::size_t passages = 0;   ///< passages stored in the document data
+  /// (synonym key, word) pairs for the name-key dictionary (schema.h), for
+  /// the name-like words this builder had not seen before.
+  std::vector<std::pair<std::string, std::string>> key_synonyms;
 };
 
 /// Builds documents. Holds scratch buffers reused from one article to the
@@ -39,6 +45,11 @@ struct BuiltDocument {
 /// kPassagePositionGap after the title's last position, each next one
 /// kPassagePositionGap after the previous one's last. Tokens longer than
 /// kMaxTermBytes are not indexed; a token without a stem has no Z term.
+/// T+topic boolean terms for the topics of analysis::Lexicon::shared() that
+/// the title and body mention at least kTopicMinHits times.
+/// Name-like words (capitalised Latin or Cyrillic body words not opening a
+/// sentence; Arabic non-stopwords of three letters or more) are returned once
+/// per builder in BuiltDocument::key_synonyms, filed under their name keys.
 class DocumentBuilder {
  public:
   /// `analyzer` must outlive the builder.
@@ -57,6 +68,9 @@ class DocumentBuilder {
                          std::string_view word, Xapian::termcount wdf);
   void add_prefixed_posting(Xapian::Document& document, std::string_view prefix,
                             std::string_view word, Xapian::termpos position);
+  /// Files the token's word under its name keys if it looks like a name
+  /// and is new to this builder (see schema.h, name-key dictionary).
+  void note_name(const analysis::Token& token, bool starts_sentence, bool is_title);
 
   const analysis::Analyzer& analyzer_;
   std::size_t passage_min_words_;
@@ -64,6 +78,9 @@ class DocumentBuilder {
   std::string term_;            // scratch for prefixed terms
   analysis::Token token_;       // scratch for the token stream
   std::size_t terms_added_ = 0; // in the current article
+  std::vector<analysis::Token> article_tokens_;  // title and body, for the topic tags
+  std::unordered_set<std::string> keyed_words_;  // words already filed by this builder
+  std::vector<std::pair<std::string, std::string>> key_synonyms_;  // for the current article
 };
 
 }  // namespace akhbar::indexer::detail

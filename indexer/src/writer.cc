@@ -20,7 +20,10 @@
 #include "akhbar/indexer/schema.h"
 #include "akhbar/indexer/writer.h"
 #include "akhbar/version.h"
+#include "database_layout.h"
 #include "document_builder.h"
+#include "source_files.h"
+#include "writer_access.h"
 
 namespace akhbar::indexer {
 namespace {
@@ -35,21 +38,6 @@ namespace schema = akhbar::indexer::schema;
     throw DatabaseLockedError("database " + path + " is being updated by another process");
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot " + doing + " database " + path + ": " + e.get_description());
-  }
-}
-
-Xapian::WritableDatabase open_database(const std::string& path) {
-  // Xapian creates the database directory but not its parents; the default
-  // location (~/.local/share/akhbar/db) often lacks them.
-  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) {
-    std::error_code ignored;  // a failure shows up, better worded, just below
-    std::filesystem::create_directories(parent, ignored);
-  }
-  try {
-    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-  } catch (...) {
-    rethrow_as_database_error(path, "open");
   }
 }
 
@@ -68,11 +56,12 @@ void check_or_stamp_version(Xapian::WritableDatabase& db, const std::string& pat
   if (found != expected)
     throw DatabaseError("database " + path + " was built with analysis version " + found +
                         " but this akhbar uses version " + expected +
-                        "; delete it and index the sources again");
+                        "; run `akhbar index --rebuild` to rebuild it from the sources");
   const std::string format = db.get_metadata(std::string(schema::kMetaFormat));
   if (format != schema::kFormatName)
     throw DatabaseError("database " + path + " has format '" + format + "', expected '" +
-                        std::string(schema::kFormatName) + "'; delete it and index again");
+                        std::string(schema::kFormatName) +
+                        "'; run `akhbar index --rebuild` to rebuild it from the sources");
 }
 
 }  // namespace
@@ -81,7 +70,7 @@ struct IndexWriter::Impl {
   Impl(const std::string& db_path, const IndexOptions& index_options)
       : path(db_path),
         options(index_options),
-        db(open_database(db_path)),
+        db(detail::open_writable(db_path, index_options.wait_seconds, /*create=*/true)),
         builder(analysis::news_analyzer(), index_options) {
     try {
       check_or_stamp_version(db, path);
@@ -136,8 +125,12 @@ bool IndexWriter::add(const corpus::Article& article) {
     ++impl_->stats.skipped;
     return false;
   }
+  // The updater compares origins with the absolute paths it walks.
+  if (!article.origin_file.empty())
+    built->document.add_value(schema::kValueOrigin, detail::absolute_path(article.origin_file));
   try {
     impl_->db.replace_document(built->id_term, built->document);
+    for (const auto& [key, word] : built->key_synonyms) impl_->db.add_synonym(key, word);
   } catch (...) {
     rethrow_as_database_error(impl_->path, "write article " + article.id + " to");
   }
@@ -147,8 +140,24 @@ bool IndexWriter::add(const corpus::Article& article) {
   return true;
 }
 
+bool IndexWriter::remove(std::string_view id) {
+  const std::string term = detail::id_term(id);
+  try {
+    if (!impl_->db.term_exists(term)) return false;
+    impl_->db.delete_document(term);
+  } catch (...) {
+    rethrow_as_database_error(impl_->path, "delete article " + std::string(id) + " from");
+  }
+  if (++impl_->pending >= impl_->options.batch_articles) impl_->commit();
+  return true;
+}
+
 void IndexWriter::commit() { impl_->commit(); }
 
 const IndexStats& IndexWriter::stats() const noexcept { return impl_->stats; }
+
+Xapian::WritableDatabase& detail::WriterAccess::database(IndexWriter& writer) {
+  return writer.impl_->db;
+}
 
 }  // namespace akhbar::indexer

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -11,6 +13,8 @@
 #include <unicode/utf8.h>
 
 #include "akhbar/analysis/analyzer.h"
+#include "akhbar/analysis/cross_script.h"
+#include "akhbar/analysis/lexicon.h"
 #include "akhbar/error.h"
 #include "akhbar/indexer/schema.h"
 
@@ -43,6 +47,81 @@ bool looks_like_name(const Token& token, std::string_view typed) {
   return has_lower_after_first(typed.substr(token.begin, token.end - token.begin));
 }
 
+/// Words from the name-key dictionary one query word may take in.
+constexpr std::size_t kMaxNameVariants = 64;
+/// Words listed under one skeleton that are compared with the query word:
+/// a bound on the work for very common skeletons.
+constexpr std::size_t kMaxListedExamined = 2000;
+constexpr std::size_t kMinimumArabicNameLetters = 3;
+
+/// A Latin or Cyrillic word typed with a capital and then lower case: the
+/// user wrote it as a name.
+bool typed_as_name(const Token& token, std::string_view typed) {
+  if (token.script != analysis::Script::kLatin && token.script != analysis::Script::kCyrillic)
+    return false;
+  if (!token.capitalised || token.end > typed.size() || token.begin >= token.end) return false;
+  return has_lower_after_first(typed.substr(token.begin, token.end - token.begin));
+}
+
+std::size_t letters_in(std::string_view word) {
+  std::size_t letters = 0;
+  for (char byte : word)
+    if ((static_cast<unsigned char>(byte) & 0xC0) != 0x80) ++letters;
+  return letters;
+}
+
+/// The script of a normalised word, from its first letter.
+analysis::Script script_of_word(std::string_view word) {
+  if (word.empty()) return analysis::Script::kOther;
+  std::int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(word.data(), i, static_cast<std::int32_t>(word.size()), c);
+  if (c >= 0x0400 && c <= 0x04FF) return analysis::Script::kCyrillic;
+  if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F)) return analysis::Script::kArabic;
+  if (c >= 0 && u_isalpha(c) && c < 0x0250) return analysis::Script::kLatin;
+  return analysis::Script::kOther;
+}
+
+/// How a name-key match reached `variant`: in the word's own Arabic or
+/// Russian it is another inflection or clitic form; otherwise a spelling.
+std::string_view route_to(const Token& token, std::string_view variant) {
+  const analysis::Script script = script_of_word(variant);
+  const bool inflecting = script == analysis::Script::kArabic || script == analysis::Script::kCyrillic;
+  return script == token.script && inflecting ? "stem" : "transliteration";
+}
+
+/// The lookup keys of a word: the skeleton of each of its keys; for a Latin
+/// key ending in -at/-it/-ut also without its t, and for an Arabic key
+/// ending in ta marbuta also with a t (Hayat and هيئة: the ta marbuta is no
+/// consonant, but Latin often writes it as one).
+std::vector<std::string> skeletons_of(const analysis::NameKeys& keys) {
+  std::vector<std::string> skeletons;
+  auto add = [&](std::string_view key) {
+    std::string skeleton = analysis::key_skeleton(key);
+    if (!skeleton.empty() && std::find(skeletons.begin(), skeletons.end(), skeleton) == skeletons.end())
+      skeletons.push_back(std::move(skeleton));
+  };
+  for (const std::string& key : keys.keys) {
+    add(key);
+    const bool vowel_t = key.size() >= 2 && key.back() == 't' &&
+                         std::string_view("aiu").find(key[key.size() - 2]) != std::string_view::npos;
+    if (!keys.vowels_omitted && vowel_t) add(std::string_view(key).substr(0, key.size() - 1));
+    if (keys.vowels_omitted && key.back() == '@') add(std::string(key) + "t");
+  }
+  return skeletons;
+}
+
+/// True if `original` (a lexicon entry as written) is a Latin name, which
+/// must not be stemmed (Hamas -> hama would reach Hama).
+bool is_latin_name(const std::string& original) {
+  Token token;
+  token.script = analysis::Script::kLatin;
+  token.capitalised = !original.empty() && original.front() >= 'A' && original.front() <= 'Z';
+  token.begin = 0;
+  token.end = original.size();
+  return looks_like_name(token, original);
+}
+
 bool fits(const std::string& term) { return !term.empty() && term.size() <= schema::kMaxTermBytes; }
 
 /// One word of the query as typed: the compound or plain word, and the parts
@@ -67,7 +146,8 @@ std::vector<Unit> units_of(const std::vector<Token>& tokens) {
 
 class Builder {
  public:
-  Builder(bool relax, bool keep_stopwords) : relax_(relax), keep_stopwords_(keep_stopwords) {}
+  Builder(bool relax, bool keep_stopwords, const Expansion& expansion)
+      : relax_(relax), keep_stopwords_(keep_stopwords), expansion_(expansion) {}
 
   BuiltQuery build(const QueryNode& root) {
     BuiltQuery built;
@@ -162,18 +242,18 @@ class Builder {
     if (units.size() > 1) {
       // One typed word the analyzer splits into several ("U.S.-led",
       // "30/40"): its words in sequence, as a phrase.
-      return phrase_of_units(units, node.title, positive);
+      return phrase_of_units(units, node.title, positive, node.text);
     }
     const Unit& unit = units.front();
     const std::size_t id = next_id_++;
     if (unit.head.kind != Token::Kind::kCompound) {
       if (!keep_stopwords_ && analysis::is_stopword(unit.head.text)) return std::nullopt;
-      return synonym_of(unit.head, node.text, node.title, positive ? &id : nullptr);
+      return synonym_of(unit, node.text, node.title, positive ? &id : nullptr);
     }
     // A compound typed as one word matches its compound term, or its parts
     // written apart ("al Sharaa").
     std::vector<Xapian::Query> ways;
-    if (auto whole = synonym_of(unit.head, node.text, node.title, positive ? &id : nullptr))
+    if (auto whole = synonym_of(unit, node.text, node.title, positive ? &id : nullptr))
       ways.push_back(std::move(*whole));
     std::vector<std::string> part_terms;
     for (const Token& part : unit.parts) part_terms.push_back(prefixed_word(part.text, node.title));
@@ -184,23 +264,46 @@ class Builder {
 
   std::optional<Xapian::Query> phrase_query(const QueryNode& node, bool positive) {
     return phrase_of_units(units_of(analysis::news_analyzer().analyze(node.text)), node.title,
-                           positive);
+                           positive, node.text);
   }
 
-  /// OP_PHRASE over exact words; a compound contributes its parts, which
-  /// carry the positions.
+  /// OP_PHRASE over words; a compound contributes its parts, which carry the
+  /// positions. Each word is its exact term OR its other spellings and
+  /// single-word aliases (no stems: they have no positions).
   std::optional<Xapian::Query> phrase_of_units(const std::vector<Unit>& units, bool title,
-                                               bool positive) {
-    std::vector<std::string> terms;
+                                               bool positive, std::string_view typed) {
+    std::vector<Xapian::Query> slots;
     for (const Unit& unit : units) {
       const std::vector<Token> words =
           unit.parts.empty() ? std::vector<Token>{unit.head} : unit.parts;
       for (const Token& word : words) {
-        terms.push_back(prefixed_word(word.text, title));
-        if (positive && !analysis::is_stopword(word.text)) forms_.words.emplace(word.text, next_id_++);
+        const std::string term = prefixed_word(word.text, title);
+        if (!fits(term)) continue;
+        const bool content = !analysis::is_stopword(word.text);
+        const std::size_t id = next_id_++;
+        const std::size_t* form_id = positive && content ? &id : nullptr;
+        if (form_id != nullptr) note_word(word.text, word.text, *form_id, "exact");
+        std::vector<Xapian::Query> alternatives{Xapian::Query(term)};
+        if (content) {
+          std::set<std::string> used{term};
+          const Unit alone{word, {}};
+          const std::vector<analysis::LexiconEntry> aliases = aliases_of(word);
+          for (const std::string& variant : name_variants(alone, typed, aliases))
+            add_word_form(variant, std::string(route_to(word, variant)), word, title, form_id, used,
+                          alternatives);
+          for (const analysis::LexiconEntry& alias : aliases)
+            if (alias.words.size() == 1)
+              add_word_form(alias.words.front(), "alias", word, title, form_id, used, alternatives);
+        }
+        slots.push_back(alternatives.size() == 1
+                            ? alternatives.front()
+                            : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
       }
     }
-    return phrase_of_terms(terms);
+    if (slots.empty()) return std::nullopt;
+    if (slots.size() == 1) return slots.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(),
+                         static_cast<Xapian::termcount>(slots.size()));
   }
 
   static std::optional<Xapian::Query> phrase_of_terms(const std::vector<std::string>& terms) {
@@ -214,25 +317,160 @@ class Builder {
   }
 
   /// All forms of one word in one OP_SYNONYM, so that a rare form cannot
-  /// outweigh the word (LESSONS.md). `id` is null for excluded words.
-  std::optional<Xapian::Query> synonym_of(const Token& token, std::string_view typed, bool title,
+  /// outweigh the word (LESSONS.md); with other forms, the exact ones again
+  /// with kExactBonus (see build_query). `id` is null for excluded words.
+  std::optional<Xapian::Query> synonym_of(const Unit& unit, std::string_view typed, bool title,
                                           const std::size_t* id) {
-    std::vector<Xapian::Query> forms;
+    const Token& token = unit.head;
+    std::vector<Xapian::Query> exact;
+    std::set<std::string> used;
     const std::string word = prefixed_word(token.text, title);
     if (fits(word)) {
-      forms.emplace_back(word);
-      if (id != nullptr) forms_.words.emplace(token.text, *id);
+      exact.emplace_back(word);
+      used.insert(word);
+      if (id != nullptr) note_word(token.text, token.text, *id, "exact");
     }
     if (!token.stem.empty() && !looks_like_name(token, typed)) {
-      const std::string stem =
-          std::string(title ? schema::kTitleStemPrefix : schema::kStemPrefix) + token.stem;
+      const std::string stem = prefixed_stem(token.stem, title);
       if (fits(stem)) {
-        forms.emplace_back(stem);
-        if (id != nullptr) forms_.stems.emplace(token.stem, *id);
+        exact.emplace_back(stem);
+        used.insert(stem);
+        if (id != nullptr) note_stem(token.stem, token.text, *id, "stem");
       }
     }
-    if (forms.empty()) return std::nullopt;
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    if (exact.empty()) return std::nullopt;
+    Xapian::Query exact_query(Xapian::Query::OP_SYNONYM, exact.begin(), exact.end());
+
+    std::vector<Xapian::Query> all = exact;
+    const std::vector<analysis::LexiconEntry> aliases = aliases_of(token);
+    for (const std::string& variant : name_variants(unit, typed, aliases))
+      add_word_form(variant, std::string(route_to(token, variant)), token, title, id, used, all);
+    for (const analysis::LexiconEntry& alias : aliases) add_entry(alias, "alias", token, title, id, used, all);
+    if (expansion_.lexicon)
+      for (const analysis::LexiconEntry& topic : analysis::Lexicon::shared().topic_equivalents(token))
+        add_entry(topic, "topic", token, title, id, used, all);
+    if (all.size() == exact.size()) return exact_query;
+    return Xapian::Query(
+        Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end()),
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_query, kExactBonus));
+  }
+
+  std::vector<analysis::LexiconEntry> aliases_of(const Token& token) const {
+    if (!expansion_.lexicon) return {};
+    return analysis::Lexicon::shared().aliases_of(token);
+  }
+
+  /// Words of the database that spell `unit` in another way, found through
+  /// the name-key dictionary. Only for a word that is a name: written as one
+  /// in the query, Arabic (which has no capitals), or filed by the index as
+  /// a name somewhere. A word the alias table puts in another group than
+  /// the query word's is left out: the table knows they differ.
+  std::vector<std::string> name_variants(const Unit& unit, std::string_view typed,
+                                         const std::vector<analysis::LexiconEntry>& aliases) const {
+    if (expansion_.names == nullptr) return {};
+    const Token& token = unit.head;
+    const analysis::NameKeys keys = analysis::name_keys(token.text);
+    if (keys.keys.empty()) return {};
+    bool named = typed_as_name(token, typed);
+    for (const Token& part : unit.parts) named = named || typed_as_name(part, typed);
+    if (token.script == analysis::Script::kArabic)
+      named = letters_in(token.text) >= kMinimumArabicNameLetters && !analysis::is_stopword(token.text);
+
+    std::unordered_set<std::string> own{token.text};
+    for (const Token& part : unit.parts) own.insert(part.text);
+    std::unordered_set<std::string> alias_words;
+    for (const analysis::LexiconEntry& alias : aliases)
+      if (alias.words.size() == 1) alias_words.insert(alias.words.front());
+
+    bool listed = false;
+    std::unordered_set<std::string> seen;
+    std::vector<std::string> variants;
+    for (const std::string& skeleton : skeletons_of(keys)) {
+      const std::string key = std::string(schema::kNameKeyPrefix) + skeleton;
+      std::size_t examined = 0;
+      for (auto it = expansion_.names->synonyms_begin(key);
+           it != expansion_.names->synonyms_end(key) && examined < kMaxListedExamined; ++it, ++examined) {
+        std::string candidate = *it;
+        if (own.count(candidate) != 0) {
+          listed = true;
+          continue;
+        }
+        if (!seen.insert(candidate).second) continue;
+        if (!analysis::same_name(keys, analysis::name_keys(candidate))) continue;
+        if (!aliases.empty() && alias_words.count(candidate) == 0 && has_aliases(candidate)) continue;
+        variants.push_back(std::move(candidate));
+      }
+    }
+    if (!named && !listed) return {};
+    if (variants.size() > kMaxNameVariants) variants.resize(kMaxNameVariants);
+    return variants;
+  }
+
+  bool has_aliases(const std::string& word) const {
+    Token token;
+    token.text = word;
+    return !analysis::Lexicon::shared().aliases_of(token).empty();
+  }
+
+  /// Adds one document word as a form of `query` (unless already there).
+  void add_word_form(const std::string& word, const std::string& route, const Token& query, bool title,
+                     const std::size_t* id, std::set<std::string>& used, std::vector<Xapian::Query>& out) {
+    const std::string term = prefixed_word(word, title);
+    if (!fits(term) || !used.insert(term).second) return;
+    out.emplace_back(term);
+    if (id != nullptr) note_word(word, query.text, *id, route);
+  }
+
+  /// Adds a lexicon entry: one word with its stem (none for a Latin name),
+  /// or a phrase of several.
+  void add_entry(const analysis::LexiconEntry& entry, const std::string& route, const Token& query,
+                 bool title, const std::size_t* id, std::set<std::string>& used,
+                 std::vector<Xapian::Query>& out) {
+    if (entry.words.empty()) return;
+    if (entry.words.size() == 1) {
+      add_word_form(entry.words.front(), route, query, title, id, used, out);
+      const std::string& stem = entry.stems.empty() ? std::string() : entry.stems.front();
+      if (stem.empty() || is_latin_name(entry.original)) return;
+      const std::string term = prefixed_stem(stem, title);
+      if (!fits(term) || !used.insert(term).second) return;
+      out.emplace_back(term);
+      if (id != nullptr) note_stem(stem, query.text, *id, route);
+      return;
+    }
+    std::vector<std::string> terms;
+    std::string joined;
+    for (const std::string& word : entry.words) {
+      terms.push_back(prefixed_word(word, title));
+      joined += joined.empty() ? word : " " + word;
+    }
+    if (!used.insert(joined).second) return;
+    if (auto phrase = phrase_of_terms(terms)) {
+      out.push_back(std::move(*phrase));
+      if (id != nullptr)
+        for (const std::string& word : entry.words)
+          if (!analysis::is_stopword(word)) note_word(word, query.text, *id, route);
+    }
+  }
+
+  void note_query_word(std::size_t id, const std::string& query_word) {
+    if (forms_.query_words.size() <= id) forms_.query_words.resize(id + 1);
+    if (forms_.query_words[id].empty()) forms_.query_words[id] = query_word;
+  }
+
+  void note_word(const std::string& word, const std::string& query_word, std::size_t id,
+                 const std::string& route) {
+    note_query_word(id, query_word);
+    if (forms_.words.emplace(word, id).second) forms_.word_routes.emplace(word, route);
+  }
+
+  void note_stem(const std::string& stem, const std::string& query_word, std::size_t id,
+                 const std::string& route) {
+    note_query_word(id, query_word);
+    if (forms_.stems.emplace(stem, id).second) forms_.stem_routes.emplace(stem, route);
+  }
+
+  static std::string prefixed_stem(const std::string& stem, bool title) {
+    return std::string(title ? schema::kTitleStemPrefix : schema::kStemPrefix) + stem;
   }
 
   static std::string prefixed_word(const std::string& text, bool title) {
@@ -241,6 +479,7 @@ class Builder {
 
   bool relax_;
   bool keep_stopwords_;
+  Expansion expansion_;
   TermForms forms_;
   std::size_t next_id_ = 0;
 };
@@ -281,8 +520,13 @@ std::string date_value(const std::string& date, const char* option) {
 
 }  // namespace
 
-BuiltQuery build_query(const QueryNode& root, bool relax) {
-  return Builder(relax, !has_content(root)).build(root);
+BuiltQuery build_query(const QueryNode& root, bool relax, const Expansion& expansion) {
+  return Builder(relax, !has_content(root), expansion).build(root);
+}
+
+Expansion expansion_for(const SearchOptions& options, const Xapian::Database& db) {
+  if (options.exact_script) return {};
+  return Expansion{true, &db};
 }
 
 Xapian::Query apply_options(Xapian::Query query, const SearchOptions& options) {
@@ -296,6 +540,22 @@ Xapian::Query apply_options(Xapian::Query query, const SearchOptions& options) {
     }
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_OR, langs.begin(), langs.end()));
+  }
+  if (!options.topics.empty()) {
+    // Tags the indexer added (T + topic); a misspelt topic would silently
+    // match nothing, so it is refused with the list of known ones.
+    const std::vector<std::string> known = analysis::Lexicon::shared().topic_names();
+    std::vector<Xapian::Query> topics;
+    for (const std::string& topic : options.topics) {
+      if (std::find(known.begin(), known.end(), topic) == known.end()) {
+        std::string names;
+        for (const std::string& name : known) names += (names.empty() ? "" : ", ") + name;
+        throw UsageError("unknown topic \"" + topic + "\": expected one of " + names);
+      }
+      topics.emplace_back(std::string(schema::kTopicPrefix) + topic);
+    }
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_OR, topics.begin(), topics.end()));
   }
   if (!options.since.empty() || !options.until.empty()) {
     Xapian::Query range;

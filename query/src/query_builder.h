@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -16,11 +17,32 @@ namespace akhbar::query::detail {
 
 /// The forms a query matches on, each mapped to the query word it came from
 /// (an id, so that "sanctions" and its stem "sanction" count as one word).
+/// Other spellings, aliases and topic equivalents of a query word are forms
+/// of that word too, so snippets highlight them in the article's own script.
 struct TermForms {
   std::unordered_map<std::string, std::size_t> words;  ///< normalised, unstemmed
   std::unordered_map<std::string, std::size_t> stems;  ///< stems, without prefix
+  /// How each form was reached: "exact", "stem", "transliteration", "alias"
+  /// or "topic" (Match::route), for --explain.
+  std::unordered_map<std::string, std::string> word_routes, stem_routes;
+  /// The normalised query word of each id.
+  std::vector<std::string> query_words;
   bool empty() const { return words.empty() && stems.empty(); }
 };
+
+/// Where a query word's other spellings come from. The default expands
+/// nothing: every word matches only as written and by its stem.
+struct Expansion {
+  /// Aliases and topic equivalents from analysis::Lexicon::shared().
+  bool lexicon = false;
+  /// The database whose name-key dictionary (schema.h) gives a word's
+  /// spellings in other scripts; null for none. Must outlive the build.
+  const Xapian::Database* names = nullptr;
+};
+
+/// The Expansion a search with `options` uses over `db`: everything, or
+/// nothing with SearchOptions::exact_script.
+Expansion expansion_for(const SearchOptions& options, const Xapian::Database& db);
 
 struct BuiltQuery {
   /// What to run; an empty Xapian::Query when the text held nothing to search.
@@ -41,11 +63,27 @@ struct BuiltQuery {
 /// unstemmed terms. title: uses S/ZS terms; lang: and source: are boolean
 /// filters. Stopwords are dropped from free text unless the query has
 /// nothing else. With `relax`, the top-level implied AND becomes OR.
-BuiltQuery build_query(const QueryNode& root, bool relax = false);
+///
+/// With an `expansion`, a word's OP_SYNONYM also holds its other forms:
+/// spellings from the name-key dictionary (for a word written as a name in
+/// the query, or filed as one by the index; never one the alias table puts
+/// in another group, as Asad is not al-Assad), alias members and topic
+/// equivalents (a multi-word one as a phrase). The word is then
+///   OP_OR(OP_SYNONYM(exact, stem, other forms),
+///         OP_SCALE_WEIGHT(OP_SYNONYM(exact, stem), kExactBonus))
+/// so that exact spellings rank above other forms, while a rare form never
+/// weighs more than the word. Phrase words match their other spellings and
+/// single-word aliases too (OP_OR: Xapian 1.4 phrases cannot hold
+/// OP_SYNONYM).
+BuiltQuery build_query(const QueryNode& root, bool relax = false, const Expansion& expansion = {});
 
-/// `query` restricted by the options' languages and date range (boolean
-/// filters that do not change weights). Throws UsageError for a language
-/// other than en/ru/ar or a date not in YYYY-MM-DD form.
+/// The weight given again to the exact forms of an expanded word.
+inline constexpr double kExactBonus = 0.5;
+
+/// `query` restricted by the options' languages, topics and date range
+/// (boolean filters that do not change weights). Throws UsageError for a
+/// language other than en/ru/ar, a topic the lexicon does not have, or a
+/// date not in YYYY-MM-DD form.
 Xapian::Query apply_options(Xapian::Query query, const SearchOptions& options);
 
 }  // namespace akhbar::query::detail

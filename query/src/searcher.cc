@@ -6,6 +6,7 @@
 #include <string>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -80,6 +81,19 @@ Xapian::MSet run(Xapian::Database& db, const Xapian::Query& query, const SearchO
                           static_cast<Xapian::doccount>(options.limit));
 }
 
+/// The topics the indexer tagged the article with (its T terms), in name order.
+std::vector<std::string> topic_tags(const Xapian::Document& doc) {
+  const std::string prefix(schema::kTopicPrefix);
+  std::vector<std::string> topics;
+  Xapian::TermIterator term = doc.termlist_begin();
+  for (term.skip_to(prefix); term != doc.termlist_end(); ++term) {
+    const std::string text = *term;
+    if (!text.starts_with(prefix)) break;
+    topics.push_back(text.substr(prefix.size()));
+  }
+  return topics;
+}
+
 Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank, const detail::TermForms& forms,
              const SearchOptions& options) {
   Hit hit;
@@ -97,6 +111,7 @@ Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank, const detail::T
   hit.snippet = std::move(snippet.text);
   hit.highlights = std::move(snippet.highlights);
   hit.title_highlights = detail::highlight_words(article.title, forms);
+  if (options.explain) hit.matches = detail::explain_matches(article.title, article.passages, forms);
   hit.id = std::move(article.id);
   hit.title = std::move(article.title);
   hit.url = std::move(article.url);
@@ -104,6 +119,7 @@ Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank, const detail::T
   hit.published = std::move(article.published);
   hit.lang = std::move(article.lang);
   hit.source = std::move(article.source);
+  hit.topics = topic_tags(doc);
   return hit;
 }
 
@@ -146,20 +162,21 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(std::string_view query_text, const SearchOptions& options) {
   const detail::ParsedQuery parsed = detail::parse_query(query_text);
-  detail::BuiltQuery built = detail::build_query(parsed.root);
 
   SearchResults results;
   results.degraded = parsed.degraded;
-  if (built.query.empty()) return results;
-  const Xapian::Query query = detail::apply_options(built.query, options);
-
+  // Inside with_reopen: other spellings come from the database's name-key
+  // dictionary, which a concurrent commit may change under us.
   return impl_->with_reopen([&] {
+    const detail::Expansion expansion = detail::expansion_for(options, impl_->db);
+    const detail::BuiltQuery built = detail::build_query(parsed.root, /*relax=*/false, expansion);
     SearchResults attempt = results;
-    Xapian::Query ran = query;
+    if (built.query.empty()) return attempt;
+    Xapian::Query ran = detail::apply_options(built.query, options);
     Xapian::MSet mset = run(impl_->db, ran, options);
     if (mset.get_matches_upper_bound() == 0 && built.and_groups >= 2) {
       // Nothing has every word: better some than none; say so.
-      detail::BuiltQuery relaxed = detail::build_query(parsed.root, /*relax=*/true);
+      detail::BuiltQuery relaxed = detail::build_query(parsed.root, /*relax=*/true, expansion);
       ran = detail::apply_options(relaxed.query, options);
       mset = run(impl_->db, ran, options);
       attempt.relaxed = true;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <string>
+#include <unordered_map>
 
 #include "akhbar/analysis/analyzer.h"
 
@@ -122,7 +124,47 @@ Snippet cut(std::string_view passage, const std::vector<Word>& words, std::size_
   return snippet;
 }
 
+/// The Match of one token, if it matches a form.
+std::optional<Match> match_of(const Token& token, const TermForms& forms) {
+  auto make = [&](std::size_t id, const std::unordered_map<std::string, std::string>& routes,
+                  const std::string& form) {
+    Match m;
+    m.query_word = id < forms.query_words.size() ? forms.query_words[id] : std::string();
+    m.document_word = token.text;
+    const auto route = routes.find(form);
+    m.route = route == routes.end() ? "exact" : route->second;
+    // The query word itself, found through its stem in another form.
+    if (m.route == "exact" && m.document_word != m.query_word) m.route = "stem";
+    return m;
+  };
+  if (auto it = forms.words.find(token.text); it != forms.words.end())
+    return make(it->second, forms.word_routes, token.text);
+  if (!token.stem.empty())
+    if (auto it = forms.stems.find(token.stem); it != forms.stems.end())
+      return make(it->second, forms.stem_routes, token.stem);
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::vector<Match> explain_matches(std::string_view title, const std::vector<std::string>& passages,
+                                   const TermForms& forms) {
+  std::vector<Match> matches;
+  if (forms.empty()) return matches;
+  std::set<std::string> seen;
+  auto scan = [&](std::string_view text) {
+    for (const Token& token : analysis::news_analyzer().analyze(text)) {
+      if (seen.count(token.text) != 0) continue;
+      if (auto m = match_of(token, forms)) {
+        seen.insert(token.text);
+        matches.push_back(std::move(*m));
+      }
+    }
+  };
+  scan(title);
+  for (const std::string& passage : passages) scan(passage);
+  return matches;
+}
 
 std::vector<Span> highlight_words(std::string_view text, const TermForms& forms) {
   std::vector<Span> spans;

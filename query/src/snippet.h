@@ -33,4 +33,12 @@ std::vector<Span> highlight_words(std::string_view text, const TermForms& forms)
 Snippet make_snippet(const std::vector<std::string>& passages, const TermForms& forms,
                      std::size_t snippet_words);
 
+/// Which query word matched which word of the article, and how (for
+/// --explain): every distinct word of `title` and `passages` that matches
+/// `forms`, in the order the article first has it. A word matched through
+/// its stem has the route of that stem ("stem", or "alias"/"topic" for the
+/// stem of a lexicon entry).
+std::vector<Match> explain_matches(std::string_view title, const std::vector<std::string>& passages,
+                                   const TermForms& forms);
+
 }  // namespace akhbar::query::detail

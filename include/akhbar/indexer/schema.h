@@ -20,15 +20,40 @@
 ///   L + lang        language: Len, Lru, Lar
 ///   B + source      source, normalised (lower case, spaces kept)
 ///   Y + YYYY, M + YYYYMM   publication year and month
+///   T + topic       topic tag (bases, sanctions, contracts...)
 ///
 /// Values:
 ///   kValueDate      "YYYYMMDD" (sortable; empty if unknown)
 ///   kValueArticle   article id (collapse key)
 ///   kValueHash      content hash of the article (hex)
 ///   kValuePassages  number of stored passages (Xapian::sortable_serialise)
+///   kValueOrigin    absolute path of the file the article was read from
+///                   (empty if it came from no file); `akhbar update --prune`
+///                   deletes only articles whose origin it read or tracked
 ///
 /// Document data: a zstd-compressed StoredArticle (encode/decode below).
-/// Metadata: kMetaAnalysisVersion, kMetaFormat.
+/// Metadata: kMetaAnalysisVersion, kMetaFormat, and one entry per source
+/// file that `akhbar update` has read, kMetaFilePrefix + absolute path ->
+/// "size mtime_ns" then the ids of the articles it holds, each after a NUL
+/// byte (see indexer/src/file_state.h). An entry is written in the same commit as
+/// the last batch of its file's articles, so a file is never recorded as
+/// done before its articles are.
+///
+/// Layout on disk: the database path is either a Xapian database directory
+/// or a Xapian stub file holding one line "auto NAME.d/gen-N" (relative to
+/// the stub's folder); `akhbar index --rebuild` builds generation N+1 beside
+/// generation N and renames a new stub over the old one.
+///
+/// Synonym table (the name-key dictionary, for cross-script matching):
+///   K + skeleton -> word   every name-like word of the database (see
+///                          indexer's DocumentBuilder) filed under the
+///                          key_skeleton() of each of its name_keys()
+///                          (akhbar/analysis/cross_script.h), e.g.
+///                          Ktrts -> tartus, тартусе, طرطوس, لطرطوس.
+///   The searcher looks up a query word's skeletons there (across all
+///   databases searched together) and keeps the words same_name() accepts;
+///   those are ordinary document words. Entries are only ever added: a word
+///   whose articles were replaced may stay listed and then matches nothing.
 #pragma once
 
 #include <cstdint>
@@ -46,11 +71,16 @@ inline constexpr std::string_view kLangPrefix = "L";
 inline constexpr std::string_view kSourcePrefix = "B";
 inline constexpr std::string_view kYearPrefix = "Y";
 inline constexpr std::string_view kMonthPrefix = "M";
+/// T + topic: the article is about this topic (analysis::Lexicon topics).
+inline constexpr std::string_view kTopicPrefix = "T";
+/// K + key skeleton: a synonym-table key (not a term) listing name-like words.
+inline constexpr std::string_view kNameKeyPrefix = "K";
 
 inline constexpr unsigned kValueDate = 0;
 inline constexpr unsigned kValueArticle = 1;
 inline constexpr unsigned kValueHash = 2;
 inline constexpr unsigned kValuePassages = 3;
+inline constexpr unsigned kValueOrigin = 4;
 
 inline constexpr std::uint32_t kTitleWdf = 3;
 inline constexpr std::uint32_t kPassagePositionGap = 100;
@@ -60,6 +90,8 @@ inline constexpr std::size_t kMaxTermBytes = 120;
 inline constexpr std::string_view kMetaAnalysisVersion = "akhbar:analysis_version";
 inline constexpr std::string_view kMetaFormat = "akhbar:format";
 inline constexpr std::string_view kFormatName = "akhbar-1";
+/// Prefix of the per-file state metadata keys (followed by an absolute path).
+inline constexpr std::string_view kMetaFilePrefix = "akhbar:file:";
 
 /// What a document's data holds: the article's fields and its passages.
 struct StoredArticle {

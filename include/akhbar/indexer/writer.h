@@ -13,12 +13,17 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "akhbar/corpus/article.h"
 #include "akhbar/corpus/reader.h"
 
 namespace akhbar::indexer {
+
+namespace detail {
+struct WriterAccess;
+}
 
 struct IndexOptions {
   /// Articles per commit. Each commit is one Xapian transaction: a crash
@@ -29,6 +34,9 @@ struct IndexOptions {
   std::size_t passage_min_words = 40;
   /// ...and a passage longer than this is split at a sentence or word boundary.
   std::size_t passage_max_words = 200;
+  /// How long to wait for another writer to release the database before
+  /// giving up with DatabaseLockedError; 0: give up at once.
+  double wait_seconds = 0;
 };
 
 struct IndexStats {
@@ -43,8 +51,10 @@ struct IndexStats {
 
 /// Owns the write lock of one database for its lifetime.
 ///
-/// The constructor creates the database if it does not exist, and throws
-/// DatabaseLockedError if another writer holds it, DatabaseError if it was
+/// The constructor creates the database if it does not exist (as a plain
+/// database directory), follows a generation stub (schema.h) to the current
+/// generation, and throws DatabaseLockedError if another writer holds it
+/// (after waiting up to IndexOptions::wait_seconds), DatabaseError if it was
 /// built with another analysis version. add() buffers; commit() writes the
 /// buffered batch atomically. The destructor commits pending work if no
 /// exception is in flight. Not thread-safe.
@@ -60,12 +70,17 @@ class IndexWriter {
   /// has no indexable words.
   bool add(const corpus::Article& article);
 
+  /// Deletes the article with this id, counted in the batch like add().
+  /// Returns false if the database has no such article.
+  bool remove(std::string_view id);
+
   /// Makes everything added so far durable and visible to searchers.
   void commit();
 
   const IndexStats& stats() const noexcept;
 
  private:
+  friend struct detail::WriterAccess;  // the updater reads and files per-file state
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -35,6 +35,23 @@ struct SearchOptions {
   std::string since;                    ///< "YYYY-MM-DD", inclusive; empty: unbounded
   std::string until;                    ///< "YYYY-MM-DD", inclusive; empty: unbounded
   std::size_t snippet_words = 36;       ///< target snippet length in words
+  /// Keep only articles tagged with one of these topics ("bases",
+  /// "sanctions", "contracts"...; see analysis/data/topics.txt); empty: all.
+  std::vector<std::string> topics;
+  /// Match words only as written in their own script and language: no
+  /// transliteration keys, aliases or topic translations.
+  bool exact_script = false;
+  /// Fill Hit::matches (which query word matched which document word, how).
+  bool explain = false;
+};
+
+/// How a query word reached a document word, for --explain.
+struct Match {
+  std::string query_word;     ///< the word as the query had it (normalised)
+  std::string document_word;  ///< the word as the article has it (normalised)
+  /// "exact", "stem", "transliteration", "alias" or "topic".
+  std::string route;
+  friend bool operator==(const Match&, const Match&) = default;
 };
 
 /// A byte range [begin, end) in a string.
@@ -52,6 +69,8 @@ struct Hit {
   std::string snippet;              ///< best window of the best passage, cut at word boundaries
   std::vector<Span> highlights;     ///< matched words in `snippet`, in order
   std::vector<Span> title_highlights;  ///< matched words in `title`
+  std::vector<std::string> topics;     ///< topics the article is tagged with
+  std::vector<Match> matches;          ///< with SearchOptions::explain only
 };
 
 struct SearchResults {

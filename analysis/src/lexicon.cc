@@ -1,0 +1,376 @@
+// Lexicon: alias groups and the cross-language topic lexicon, read from plain
+// text files (formats in analysis/data/aliases.txt and topics.txt). Every
+// entry goes through news_analyzer(), so lookups compare exactly the
+// normalised words and stems that the index and the query hold.
+//
+// Invariants of Lexicon::Impl:
+//  1. Every entry has at least one word, and as many stems as words; a
+//     compound (al-Sharaa) is one word, its parts are not listed.
+//  2. An entry (by its words) is in at most one alias group; within a group
+//     and within a topic no two entries have the same words.
+//  3. The lookup tables refer to groups and topics by index and are rebuilt
+//     after every file, so they always describe all that was loaded.
+//  4. Stems shorter than kMinStemLetters never match: short stems (Arabic
+//     ones especially) are shared by unrelated words.
+#include "akhbar/analysis/lexicon.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <utility>
+
+#include "akhbar/error.h"
+#include "lexicon_files.h"
+
+namespace akhbar::analysis {
+namespace {
+
+constexpr std::size_t kMinStemLetters = 3;
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+bool usable_stem(std::string_view stem) { return code_points(stem) >= kMinStemLetters; }
+
+std::string_view trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\v\f";
+  const auto first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+}
+
+std::vector<std::string_view> split(std::string_view text, std::string_view separator) {
+  std::vector<std::string_view> pieces;
+  for (std::size_t start = 0;;) {
+    const std::size_t at = text.find(separator, start);
+    if (at == std::string_view::npos) {
+      pieces.push_back(text.substr(start));
+      return pieces;
+    }
+    pieces.push_back(text.substr(start, at - start));
+    start = at + separator.size();
+  }
+}
+
+[[noreturn]] void fail(const std::string& path, std::size_t line, const std::string& reason) {
+  throw DataError(path + ":" + std::to_string(line) + ": " + reason);
+}
+
+/// Calls `visit(line, number)` for every line of the file, BOM and CR removed.
+template <typename Visit>
+void for_each_line(const std::string& path, Visit&& visit) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError("cannot read lexicon file \"" + path + "\"");
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    std::string_view view = line;
+    if (number == 1 && view.starts_with(kUtf8Bom)) view.remove_prefix(kUtf8Bom.size());
+    if (view.ends_with('\r')) view.remove_suffix(1);
+    visit(view, number);
+  }
+  if (in.bad()) throw IoError("error while reading lexicon file \"" + path + "\"");
+}
+
+/// The entry for `text`, or std::nullopt if it holds no word. `lang` empty:
+/// taken from the script of the first word that has a language.
+std::optional<LexiconEntry> analyse_entry(std::string_view text, std::string lang) {
+  LexiconEntry entry;
+  entry.original = std::string(text);
+  for (const Token& token : news_analyzer().analyze(text)) {
+    if (token.kind == Token::Kind::kPart) continue;
+    entry.words.push_back(token.text);
+    entry.stems.push_back(token.stem);
+    if (lang.empty()) lang = std::string(language_of(token.script));
+  }
+  if (entry.words.empty()) return std::nullopt;
+  entry.lang = std::move(lang);
+  return entry;
+}
+
+std::string key_of(const LexiconEntry& entry) {
+  std::string key;
+  for (const std::string& word : entry.words) {
+    if (!key.empty()) key.push_back(' ');
+    key += word;
+  }
+  return key;
+}
+
+bool word_matches(const std::string& word, const std::string& stem, const Token& token) {
+  return token.text == word || (usable_stem(stem) && stem == token.stem);
+}
+
+/// True if the entry is the token itself: one word, equal by text or stem.
+bool is_token(const LexiconEntry& entry, const Token& token) {
+  return entry.words.size() == 1 && word_matches(entry.words[0], entry.stems[0], token);
+}
+
+bool valid_topic_name(std::string_view name) {
+  if (name.empty() || name.front() < 'a' || name.front() > 'z') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+template <typename Map>
+const typename Map::mapped_type* find_in(const Map& map, const std::string& key) {
+  const auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+struct Lexicon::Impl {
+  /// One topic term, by topic index (in topic_names order) and entry index.
+  struct TermRef {
+    std::size_t topic;
+    std::size_t entry;
+  };
+
+  std::vector<std::vector<LexiconEntry>> groups;
+  std::unordered_map<std::string, std::size_t> group_of_member;  // key_of() -> group
+  std::map<std::string, std::vector<LexiconEntry>> topics;       // sorted by name
+
+  // Lookup tables (invariant 3).
+  std::unordered_map<std::string, std::vector<std::size_t>> groups_by_word, groups_by_stem;
+  std::vector<std::string> topic_names;
+  std::vector<const std::vector<LexiconEntry>*> topic_entries;  // parallel to topic_names
+  std::unordered_map<std::string, std::vector<TermRef>> terms_by_first_word, terms_by_first_stem;
+
+  /// Adds the groups of one file. A line sharing a member with a group of an
+  /// earlier file (the user's additions) extends that group.
+  void load_aliases(const std::string& path) {
+    std::unordered_map<std::string, std::size_t> line_of_member;  // this file only
+    for_each_line(path, [&](std::string_view raw, std::size_t number) {
+      const std::string_view line = trim(raw.substr(0, raw.find('#')));
+      if (line.empty()) return;
+      const auto members = split(line, " | ");
+      if (members.size() < 2)
+        fail(path, number, "an alias group needs at least two members separated by \" | \"");
+      std::vector<LexiconEntry> group;
+      std::set<std::string> keys;
+      std::optional<std::size_t> extended;
+      for (const std::string_view member_text : members) {
+        const std::string_view text = trim(member_text);
+        if (text.empty()) fail(path, number, "empty member in the alias group");
+        if (text.find('|') != std::string_view::npos)
+          fail(path, number, "members are separated by \" | \" (space, bar, space): \"" +
+                                 std::string(text) + "\"");
+        auto entry = analyse_entry(text, "");
+        if (!entry) fail(path, number, "member \"" + std::string(text) + "\" has no word");
+        std::string key = key_of(*entry);
+        if (!keys.insert(key).second) continue;  // two spellings that normalise alike
+        if (const auto* line_number = find_in(line_of_member, key))
+          fail(path, number, "\"" + std::string(text) + "\" is already in the group on line " +
+                                 std::to_string(*line_number));
+        if (const auto* existing = find_in(group_of_member, key)) {
+          if (extended && *extended != *existing)
+            fail(path, number, "\"" + std::string(text) + "\" would join two existing alias groups");
+          extended = *existing;
+          continue;
+        }
+        group.push_back(std::move(*entry));
+      }
+      for (const std::string& key : keys) line_of_member.emplace(key, number);
+      if (!extended && group.size() < 2)
+        fail(path, number, "the members of the alias group are one word once normalised");
+      const std::size_t target = extended ? *extended : groups.size();
+      if (!extended) groups.emplace_back();
+      for (LexiconEntry& entry : group) {
+        group_of_member.emplace(key_of(entry), target);
+        groups[target].push_back(std::move(entry));
+      }
+    });
+  }
+
+  /// Adds the topic lines of one file. A TOPIC/LANG pair already loaded from
+  /// an earlier file (the user's additions) gains the new terms.
+  void load_topics(const std::string& path) {
+    std::map<std::pair<std::string, std::string>, std::size_t> line_of_pair;  // this file only
+    for_each_line(path, [&](std::string_view raw, std::size_t number) {
+      if (trim(raw).empty() || trim(raw).starts_with('#')) return;
+      const auto fields = split(raw, "\t");
+      if (fields.size() != 3)
+        fail(path, number, "expected TOPIC<TAB>LANG<TAB>terms, found " + std::to_string(fields.size()) +
+                               " tab-separated field" + (fields.size() == 1 ? "" : "s"));
+      const std::string topic(trim(fields[0]));
+      const std::string lang(trim(fields[1]));
+      if (!valid_topic_name(topic))
+        fail(path, number, "topic name \"" + topic + "\" must be lower-case letters, digits, '-' or '_'");
+      if (lang != "en" && lang != "ru" && lang != "ar")
+        fail(path, number, "unknown language \"" + lang + "\": expected en, ru or ar");
+      if (const auto [it, added] = line_of_pair.emplace(std::pair(topic, lang), number); !added)
+        fail(path, number, "topic \"" + topic + "\" already has a \"" + lang + "\" line (line " +
+                               std::to_string(it->second) + ")");
+      std::vector<LexiconEntry>& entries = topics[topic];
+      std::set<std::string> keys;
+      for (const LexiconEntry& entry : entries) keys.insert(key_of(entry));
+      for (const std::string_view term_text : split(fields[2], ",")) {
+        const std::string_view text = trim(term_text);
+        if (text.empty()) fail(path, number, "empty term in the list of \"" + topic + "\"");
+        auto entry = analyse_entry(text, lang);
+        if (!entry) fail(path, number, "term \"" + std::string(text) + "\" has no word");
+        if (keys.insert(key_of(*entry)).second) entries.push_back(std::move(*entry));
+      }
+    });
+  }
+
+  void rebuild_lookups() {
+    groups_by_word.clear();
+    groups_by_stem.clear();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      for (const LexiconEntry& member : groups[g]) {
+        if (member.words.size() != 1) continue;
+        add_group(groups_by_word[member.words[0]], g);
+        if (usable_stem(member.stems[0])) add_group(groups_by_stem[member.stems[0]], g);
+      }
+    }
+    topic_names.clear();
+    topic_entries.clear();
+    terms_by_first_word.clear();
+    terms_by_first_stem.clear();
+    for (const auto& [name, entries] : topics) {
+      const std::size_t t = topic_names.size();
+      topic_names.push_back(name);
+      topic_entries.push_back(&entries);
+      for (std::size_t e = 0; e < entries.size(); ++e) {
+        terms_by_first_word[entries[e].words[0]].push_back({t, e});
+        if (usable_stem(entries[e].stems[0])) terms_by_first_stem[entries[e].stems[0]].push_back({t, e});
+      }
+    }
+  }
+
+  static void add_group(std::vector<std::size_t>& list, std::size_t group) {
+    if (list.empty() || list.back() != group) list.push_back(group);
+  }
+
+  const LexiconEntry& term(TermRef ref) const { return (*topic_entries[ref.topic])[ref.entry]; }
+
+  /// Topics having `token` as a one-word term: by text if any, else by stem
+  /// (so "hamas" never reaches what only its stem "hama" would).
+  std::vector<std::size_t> topics_with_word(const Token& token) const {
+    std::set<std::size_t> found;
+    const auto collect = [&](const std::vector<TermRef>* refs) {
+      if (refs == nullptr) return;
+      for (const TermRef& ref : *refs)
+        if (term(ref).words.size() == 1) found.insert(ref.topic);
+    };
+    collect(find_in(terms_by_first_word, token.text));
+    if (found.empty() && usable_stem(token.stem)) collect(find_in(terms_by_first_stem, token.stem));
+    return {found.begin(), found.end()};
+  }
+
+  /// Length in words of the topic term starting at heads[i] that matches,
+  /// longest first, and the topics that have a term of that length there.
+  std::size_t match_at(const std::vector<const Token*>& heads, std::size_t i,
+                       std::vector<std::size_t>& matched_topics) const {
+    std::size_t best = 0;
+    matched_topics.clear();
+    const auto consider = [&](const std::vector<TermRef>* refs) {
+      if (refs == nullptr) return;
+      for (const TermRef& ref : *refs) {
+        const LexiconEntry& entry = term(ref);
+        const std::size_t n = entry.words.size();
+        if (n < best || i + n > heads.size()) continue;
+        bool all = true;
+        for (std::size_t j = 0; j < n && all; ++j)
+          all = word_matches(entry.words[j], entry.stems[j], *heads[i + j]);
+        if (!all) continue;
+        if (n > best) {
+          best = n;
+          matched_topics.clear();
+        }
+        if (std::find(matched_topics.begin(), matched_topics.end(), ref.topic) == matched_topics.end())
+          matched_topics.push_back(ref.topic);
+      }
+    };
+    consider(find_in(terms_by_first_word, heads[i]->text));
+    if (usable_stem(heads[i]->stem)) consider(find_in(terms_by_first_stem, heads[i]->stem));
+    return best;
+  }
+};
+
+Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
+Lexicon::~Lexicon() = default;
+Lexicon::Lexicon(Lexicon&&) noexcept = default;
+Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
+
+Lexicon Lexicon::load(const std::string& aliases_path, const std::string& topics_path) {
+  Lexicon lexicon;
+  if (!aliases_path.empty()) lexicon.impl_->load_aliases(aliases_path);
+  if (!topics_path.empty()) lexicon.impl_->load_topics(topics_path);
+  lexicon.impl_->rebuild_lookups();
+  return lexicon;
+}
+
+const Lexicon& Lexicon::shared() {
+  static const Lexicon lexicon = [] {
+    const detail::LexiconFiles files = detail::find_lexicon_files();
+    Lexicon loaded;
+    // Shipped files first, so that the user's lines extend their groups.
+    for (const std::string* path : {&files.aliases, &files.user_aliases})
+      if (!path->empty()) loaded.impl_->load_aliases(*path);
+    for (const std::string* path : {&files.topics, &files.user_topics})
+      if (!path->empty()) loaded.impl_->load_topics(*path);
+    loaded.impl_->rebuild_lookups();
+    return loaded;
+  }();
+  return lexicon;
+}
+
+std::vector<LexiconEntry> Lexicon::aliases_of(const Token& token) const {
+  // By text first: a word that is itself a member never reaches groups that
+  // only share its stem (Hamas -> "hama" would reach Hama).
+  const std::vector<std::size_t>* groups = find_in(impl_->groups_by_word, token.text);
+  if (groups == nullptr && usable_stem(token.stem)) groups = find_in(impl_->groups_by_stem, token.stem);
+  std::vector<LexiconEntry> aliases;
+  if (groups == nullptr) return aliases;
+  std::set<std::string> seen;
+  for (const std::size_t g : *groups)
+    for (const LexiconEntry& member : impl_->groups[g])
+      if (!is_token(member, token) && seen.insert(key_of(member)).second) aliases.push_back(member);
+  return aliases;
+}
+
+std::vector<LexiconEntry> Lexicon::topic_equivalents(const Token& token) const {
+  std::vector<LexiconEntry> equivalents;
+  std::set<std::string> seen;
+  for (const std::size_t t : impl_->topics_with_word(token))
+    for (const LexiconEntry& entry : *impl_->topic_entries[t])
+      if (!is_token(entry, token) && seen.insert(key_of(entry)).second) equivalents.push_back(entry);
+  return equivalents;
+}
+
+std::vector<std::string> Lexicon::topics_of(const std::vector<Token>& tokens, std::size_t min_hits) const {
+  // Compound parts repeat their compound's words: only the heads count, so
+  // that positions in `heads` follow the words as written.
+  std::vector<const Token*> heads;
+  heads.reserve(tokens.size());
+  for (const Token& token : tokens)
+    if (token.kind != Token::Kind::kPart) heads.push_back(&token);
+
+  // A hit is one occurrence of a term; a multi-word term is one hit, and its
+  // words are not counted again on their own ("naval base" is one).
+  std::vector<std::size_t> hits(impl_->topic_names.size(), 0);
+  std::vector<std::size_t> matched;
+  for (std::size_t i = 0; i < heads.size();) {
+    const std::size_t length = impl_->match_at(heads, i, matched);
+    for (const std::size_t t : matched) ++hits[t];
+    i += std::max<std::size_t>(length, 1);
+  }
+  std::vector<std::string> names;
+  const std::size_t needed = std::max<std::size_t>(min_hits, 1);
+  for (std::size_t t = 0; t < hits.size(); ++t)
+    if (hits[t] >= needed) names.push_back(impl_->topic_names[t]);
+  return names;
+}
+
+std::vector<std::string> Lexicon::topic_names() const { return impl_->topic_names; }
+
+}  // namespace akhbar::analysis

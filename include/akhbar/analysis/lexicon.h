@@ -1,0 +1,82 @@
+/// @file lexicon.h
+/// @brief User-extendable word lists that rules cannot derive: alias groups
+/// (one name in every script and spelling: Damascus | Дамаск | دمشق) and the
+/// cross-language topic lexicon (bases, sanctions, contracts...).
+///
+/// Both are plain text files (formats in analysis/data/aliases.txt and
+/// analysis/data/topics.txt). Every entry is analysed with news_analyzer(),
+/// so lookups take normalised words and match inflected forms through stems.
+///
+/// Usage:
+/// @code
+///   const auto& lexicon = akhbar::analysis::Lexicon::shared();
+///   const auto& analyzer = akhbar::analysis::news_analyzer();
+///   for (const auto& alias : lexicon.aliases_of(analyzer.analyze("Дамаске").front())) ...
+///       // "damascus", "دمشق" (through the stem "дамаск")
+///   for (const auto& topic : lexicon.topics_of(analyzer.analyze(passage), 2)) ...  // "sanctions"
+/// @endcode
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "akhbar/analysis/analyzer.h"
+
+namespace akhbar::analysis {
+
+/// One member of an alias group or topic line, as analysed terms: a single
+/// word has one entry in `words`; a multi-word name has several, to be
+/// matched as a phrase.
+struct LexiconEntry {
+  std::vector<std::string> words;  ///< normalised unstemmed words, in order
+  std::vector<std::string> stems;  ///< their stems ("" where none), same order
+  std::string lang;                ///< "en", "ru", "ar" (from the script, or the topic line)
+  std::string original;            ///< as written in the file, for --explain
+};
+
+/// Immutable after loading; thread-safe to read.
+class Lexicon {
+ public:
+  /// An empty lexicon.
+  Lexicon();
+  ~Lexicon();
+  Lexicon(Lexicon&&) noexcept;
+  Lexicon& operator=(Lexicon&&) noexcept;
+
+  /// Loads alias groups from `aliases_path` and topics from `topics_path`;
+  /// an empty path loads nothing of that kind. Throws IoError if a named file
+  /// cannot be read and DataError ("FILE:LINE: reason") on a malformed line.
+  static Lexicon load(const std::string& aliases_path, const std::string& topics_path);
+
+  /// The lexicon every indexer and searcher of this process uses: the files
+  /// shipped with akhbar (found in $AKHBAR_DATA_DIR, else the installed data
+  /// directory, else the source tree), followed by the user's own additions
+  /// in $XDG_CONFIG_HOME/akhbar/{aliases,topics}.txt (~/.config/akhbar/...)
+  /// when present. Loaded once, on first use.
+  static const Lexicon& shared();
+
+  /// The other members of every alias group that contains the word or stem
+  /// of `token` (single-word members) — not the token itself.
+  std::vector<LexiconEntry> aliases_of(const Token& token) const;
+
+  /// Topic equivalents of a query word: if the word (by text or stem) is a
+  /// term of some topic, the entries of that topic in every language, except
+  /// the word itself. Empty for words outside the lexicon.
+  std::vector<LexiconEntry> topic_equivalents(const Token& token) const;
+
+  /// The topics whose terms occur in `tokens` (analysed text), in topic-name
+  /// order, each at most once. A topic needs at least `min_hits` matching
+  /// terms to count.
+  std::vector<std::string> topics_of(const std::vector<Token>& tokens, std::size_t min_hits = 1) const;
+
+  /// All topic names, sorted.
+  std::vector<std::string> topic_names() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace akhbar::analysis

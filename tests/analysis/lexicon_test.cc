@@ -1,0 +1,386 @@
+// Tests of the alias groups and the topic lexicon: the shipped files, the
+// lookups in every script, the file formats' errors and the user's additions.
+#include "akhbar/analysis/lexicon.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "akhbar/error.h"
+#include "lexicon_files.h"
+
+namespace akhbar::analysis {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::AllOf;
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+const std::string kDataDir = std::string(AKHBAR_SOURCE_DIR) + "/analysis/data";
+
+const Lexicon& shipped() {
+  static const Lexicon lexicon = Lexicon::load(kDataDir + "/aliases.txt", kDataDir + "/topics.txt");
+  return lexicon;
+}
+
+/// The first analysed word of `text`, as a query or an article has it.
+Token word(std::string_view text) {
+  const auto tokens = news_analyzer().analyze(text);
+  if (tokens.empty()) throw std::logic_error("no token in the test word");
+  return tokens.front();
+}
+
+/// Entries as their words joined by spaces: "damascus", "ahmad al-sharaa".
+std::vector<std::string> words_of(const std::vector<LexiconEntry>& entries) {
+  std::vector<std::string> out;
+  for (const LexiconEntry& entry : entries) {
+    std::string joined;
+    for (const std::string& w : entry.words) joined += (joined.empty() ? "" : " ") + w;
+    out.push_back(joined);
+  }
+  return out;
+}
+
+std::vector<std::string> topics_in(std::string_view text, std::size_t min_hits) {
+  return shipped().topics_of(news_analyzer().analyze(text), min_hits);
+}
+
+/// A fresh directory, removed with its contents.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "akhbar-lexicon-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  std::string path() const { return path_.string(); }
+  std::string write(const std::string& name, const std::string& content) const {
+    const fs::path file = path_ / name;
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << content;
+    return file.string();
+  }
+
+ private:
+  fs::path path_;
+};
+
+/// Sets an environment variable for one scope, then restores it.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::optional<std::string>& value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    if (value)
+      ::setenv(name, value->c_str(), 1);
+    else
+      ::unsetenv(name);
+  }
+  ~ScopedEnv() {
+    if (old_)
+      ::setenv(name_, old_->c_str(), 1);
+    else
+      ::unsetenv(name_);
+  }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+/// The message of the DataError that loading these files throws, or "".
+std::string load_error(const std::string& aliases, const std::string& topics) {
+  try {
+    Lexicon::load(aliases, topics);
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// --- the shipped files ------------------------------------------------------
+
+TEST(Lexicon, LoadsTheShippedFilesWithAllTheirTopics) {
+  EXPECT_THAT(shipped().topic_names(),
+              ElementsAre("bases", "contracts", "currency", "grain", "oil", "ports", "sanctions", "water"));
+}
+
+TEST(Lexicon, EmptyPathsLoadAnEmptyLexicon) {
+  const Lexicon empty = Lexicon::load("", "");
+  EXPECT_THAT(empty.topic_names(), ElementsAre());
+  EXPECT_THAT(empty.aliases_of(word("Damascus")), ElementsAre());
+  EXPECT_THAT(empty.topics_of(news_analyzer().analyze("sanctions and embargo")), ElementsAre());
+}
+
+TEST(Lexicon, MissingFileIsAnIoError) {
+  EXPECT_THROW(Lexicon::load("/nonexistent/akhbar/aliases.txt", ""), IoError);
+}
+
+// --- aliases ----------------------------------------------------------------
+
+TEST(LexiconAliases, RussianWordReachesEnglishAndArabic) {
+  const auto aliases = words_of(shipped().aliases_of(word("дамаск")));
+  EXPECT_THAT(aliases, AllOf(Contains("damascus"), Contains("دمشق"), Contains("dimashq")));
+  EXPECT_THAT(aliases, Not(Contains("дамаск")));
+}
+
+TEST(LexiconAliases, InflectedRussianWordMatchesThroughItsStem) {
+  const auto aliases = words_of(shipped().aliases_of(word("Дамаске")));
+  EXPECT_THAT(aliases, AllOf(Contains("damascus"), Contains("دمشق")));
+  // The member the stem matched is the word itself, not an alias of it.
+  EXPECT_THAT(aliases, Not(Contains("дамаск")));
+}
+
+TEST(LexiconAliases, EnglishWordReachesRussianAndArabic) {
+  const auto aliases = words_of(shipped().aliases_of(word("Damascus")));
+  EXPECT_THAT(aliases, AllOf(Contains("дамаск"), Contains("دمشق")));
+  EXPECT_THAT(aliases, Not(Contains("damascus")));
+}
+
+TEST(LexiconAliases, ArabicWordReachesEnglishAndRussian) {
+  EXPECT_THAT(words_of(shipped().aliases_of(word("دمشق"))),
+              AllOf(Contains("damascus"), Contains("дамаск")));
+  // Tartus with a proclitic preposition: "in Tartus".
+  EXPECT_THAT(words_of(shipped().aliases_of(word("بطرطوس"))),
+              AllOf(Contains("tartus"), Contains("тартус")));
+}
+
+TEST(LexiconAliases, EntriesCarryLanguageAndOriginalSpelling) {
+  const auto aliases = shipped().aliases_of(word("Хмеймим"));
+  bool found_arabic = false;
+  for (const LexiconEntry& entry : aliases) {
+    if (entry.original == "حميميم") {
+      found_arabic = true;
+      EXPECT_EQ(entry.lang, "ar");
+      EXPECT_THAT(entry.words, ElementsAre("حميميم"));
+    }
+    if (entry.original == "Hmeimim") {
+      EXPECT_EQ(entry.lang, "en");
+    }
+  }
+  EXPECT_TRUE(found_arabic);
+}
+
+TEST(LexiconAliases, MultiWordMembersKeepTheirWordsInOrder) {
+  const auto aliases = words_of(shipped().aliases_of(word("Сирия")));
+  EXPECT_THAT(aliases, AllOf(Contains("syrian arab republic"), Contains("syria"), Contains("سوريا")));
+  // A hyphenated name is one word, as the index's compound term.
+  EXPECT_THAT(words_of(shipped().aliases_of(word("Sharaa"))), Contains("ahmad al-sharaa"));
+}
+
+TEST(LexiconAliases, HamaAndHamasStayApart) {
+  const auto hamas = words_of(shipped().aliases_of(word("Hamas")));
+  EXPECT_THAT(hamas, Contains("حماس"));
+  EXPECT_THAT(hamas, AllOf(Not(Contains("حماه")), Not(Contains("хама")), Not(Contains("hamah"))));
+
+  const auto hama = words_of(shipped().aliases_of(word("Hama")));
+  EXPECT_THAT(hama, AllOf(Contains("حماه"), Contains("хама"), Contains("hamah")));
+  EXPECT_THAT(hama, AllOf(Not(Contains("حماس")), Not(Contains("хамас"))));
+
+  // The Russian and Arabic sides too.
+  EXPECT_THAT(words_of(shipped().aliases_of(word("ХАМАС"))), AllOf(Contains("hamas"), Not(Contains("hama"))));
+  EXPECT_THAT(words_of(shipped().aliases_of(word("حماس"))), AllOf(Contains("hamas"), Not(Contains("hama"))));
+}
+
+TEST(LexiconAliases, OtherLookAlikesStayApart) {
+  EXPECT_THAT(words_of(shipped().aliases_of(word("Homs"))), Not(Contains("hormuz")));
+  EXPECT_THAT(words_of(shipped().aliases_of(word("Tartus"))), Not(Contains("tartu")));
+  EXPECT_THAT(words_of(shipped().aliases_of(word("Tartu"))), AllOf(Contains("тарту"), Not(Contains("tartus"))));
+}
+
+TEST(LexiconAliases, WordOutsideEveryGroupHasNoAliases) {
+  EXPECT_THAT(shipped().aliases_of(word("newspaper")), ElementsAre());
+  EXPECT_THAT(shipped().aliases_of(word("газета")), ElementsAre());
+}
+
+// --- topic equivalents --------------------------------------------------------
+
+TEST(LexiconTopics, RussianSanctionsReachEnglishAndArabic) {
+  const auto equivalents = words_of(shipped().topic_equivalents(word("санкции")));
+  EXPECT_THAT(equivalents, AllOf(Contains("sanctions"), Contains("عقوبات"), Contains("embargo")));
+  EXPECT_THAT(equivalents, Not(Contains("санкции")));
+  // Inflected: "of the sanctions".
+  EXPECT_THAT(words_of(shipped().topic_equivalents(word("санкций"))), Contains("sanctions"));
+}
+
+TEST(LexiconTopics, BaseReachesRussianAndArabic) {
+  const auto equivalents = words_of(shipped().topic_equivalents(word("base")));
+  EXPECT_THAT(equivalents, AllOf(Contains("база"), Contains(normalize_word("قاعدة")), Contains("airbase")));
+  EXPECT_THAT(equivalents, Not(Contains("base")));
+  EXPECT_THAT(words_of(shipped().topic_equivalents(word("bases"))), Contains("база"));
+}
+
+TEST(LexiconTopics, ArabicWithArticleReachesEnglish) {
+  EXPECT_THAT(words_of(shipped().topic_equivalents(word("العقوبات"))), Contains("sanctions"));
+}
+
+TEST(LexiconTopics, WordOutsideTheLexiconHasNoEquivalents) {
+  EXPECT_THAT(shipped().topic_equivalents(word("newspaper")), ElementsAre());
+  EXPECT_THAT(shipped().topic_equivalents(word("газета")), ElementsAre());
+}
+
+TEST(LexiconTopics, TopicsOfTextCountHitsAgainstTheThreshold) {
+  const std::string text = "The sanctions regime and a new embargo closed the port.";
+  // "sanctions regime" is one hit (the longest term), "embargo" another;
+  // "port" is the only hit of ports.
+  EXPECT_THAT(topics_in(text, 1), ElementsAre("ports", "sanctions"));
+  EXPECT_THAT(topics_in(text, 2), ElementsAre("sanctions"));
+  EXPECT_THAT(topics_in(text, 3), ElementsAre());
+  // 0 is read as 1: a topic needs some term.
+  EXPECT_THAT(topics_in(text, 0), ElementsAre("ports", "sanctions"));
+}
+
+TEST(LexiconTopics, TopicsOfRussianAndArabicTextMatchInflectedForms) {
+  EXPECT_THAT(topics_in("Россия сохранит авиабазу и военную базу в Тартусе", 2), ElementsAre("bases"));
+  EXPECT_THAT(topics_in("فرضت واشنطن العقوبات على دمشق وعقوبات جديدة", 2), ElementsAre("sanctions"));
+}
+
+TEST(LexiconTopics, TextWithoutTopicWordsHasNoTopics) {
+  EXPECT_THAT(topics_in("The orchestra played Brahms in the old hall.", 1), ElementsAre());
+  EXPECT_THAT(topics_in("", 1), ElementsAre());
+}
+
+// --- malformed files ----------------------------------------------------------
+
+TEST(LexiconFormat, AliasGroupOfOneMemberNamesFileAndLine) {
+  TempDir dir;
+  const std::string path = dir.write("aliases.txt", "# comment\nDamascus | Дамаск\nTartus\n");
+  const std::string message = load_error(path, "");
+  EXPECT_THAT(message, StartsWith(path + ":3: "));
+  EXPECT_THAT(message, HasSubstr("at least two members"));
+}
+
+TEST(LexiconFormat, EmptyAliasMemberIsRejected) {
+  TempDir dir;
+  const std::string path = dir.write("aliases.txt", "Damascus |  | Дамаск\n");
+  EXPECT_THAT(load_error(path, ""), AllOf(StartsWith(path + ":1: "), HasSubstr("empty member")));
+}
+
+TEST(LexiconFormat, BarWithoutSpacesIsRejected) {
+  TempDir dir;
+  const std::string path = dir.write("aliases.txt", "Damascus | Дамаск|دمشق\n");
+  EXPECT_THAT(load_error(path, ""), AllOf(StartsWith(path + ":1: "), HasSubstr("space, bar, space")));
+}
+
+TEST(LexiconFormat, MemberInTwoGroupsIsRejected) {
+  TempDir dir;
+  const std::string path = dir.write("aliases.txt", "Damascus | Дамаск\n\nDimashq | DAMASCUS\n");
+  EXPECT_THAT(load_error(path, ""),
+              AllOf(StartsWith(path + ":3: "), HasSubstr("already in the group on line 1")));
+}
+
+TEST(LexiconFormat, CommentsAndSpellingsThatNormaliseAlikeAreAccepted) {
+  TempDir dir;
+  const std::string path = dir.write("aliases.txt", "Hama | حماة | حماه   # two spellings\n");
+  const Lexicon lexicon = Lexicon::load(path, "");
+  EXPECT_THAT(words_of(lexicon.aliases_of(word("hama"))), ElementsAre("حماه"));
+}
+
+TEST(LexiconFormat, TopicLineWithTwoFieldsNamesFileAndLine) {
+  TempDir dir;
+  const std::string path = dir.write("topics.txt", "# topics\nbases\ten\tbase\nbases ru база\n");
+  EXPECT_THAT(load_error("", path), AllOf(StartsWith(path + ":3: "), HasSubstr("TOPIC<TAB>LANG<TAB>terms")));
+}
+
+TEST(LexiconFormat, TopicLineErrorsAreReported) {
+  TempDir dir;
+  const std::string language = dir.write("language.txt", "bases\tfr\tbase\n");
+  EXPECT_THAT(load_error("", language), AllOf(StartsWith(language + ":1: "), HasSubstr("\"fr\"")));
+  const std::string name = dir.write("name.txt", "Bases\ten\tbase\n");
+  EXPECT_THAT(load_error("", name), AllOf(StartsWith(name + ":1: "), HasSubstr("lower-case")));
+  const std::string empty_term = dir.write("empty.txt", "bases\ten\tbase, , airbase\n");
+  EXPECT_THAT(load_error("", empty_term), AllOf(StartsWith(empty_term + ":1: "), HasSubstr("empty term")));
+  const std::string twice = dir.write("twice.txt", "bases\ten\tbase\n\nbases\ten\tairbase\n");
+  EXPECT_THAT(load_error("", twice), AllOf(StartsWith(twice + ":3: "), HasSubstr("(line 1)")));
+}
+
+// --- where the files are, and the user's additions ------------------------------
+
+TEST(LexiconFiles, DataDirFromTheEnvironmentComesFirst) {
+  TempDir dir;
+  const std::string topics = dir.write("topics.txt", "bases\ten\tbase\n");
+  const ScopedEnv data("AKHBAR_DATA_DIR", dir.path());
+  const auto files = detail::find_lexicon_files();
+  EXPECT_EQ(files.topics, topics);
+  EXPECT_EQ(files.aliases, "");
+}
+
+TEST(LexiconFiles, DataDirWithoutFilesIsAnError) {
+  TempDir dir;
+  const ScopedEnv data("AKHBAR_DATA_DIR", dir.path());
+  EXPECT_THROW(detail::find_lexicon_files(), IoError);
+}
+
+TEST(LexiconFiles, WithoutDataDirTheShippedFilesAreFound) {
+  const ScopedEnv data("AKHBAR_DATA_DIR", std::nullopt);
+  const auto files = detail::find_lexicon_files();
+  EXPECT_THAT(files.aliases, testing::EndsWith("/aliases.txt"));
+  EXPECT_THAT(files.topics, testing::EndsWith("/topics.txt"));
+}
+
+TEST(LexiconFiles, UserFilesComeFromXdgConfigHomeElseHome) {
+  TempDir config;
+  const std::string user_aliases = config.write("akhbar/aliases.txt", "Damascus | Damas\n");
+  {
+    const ScopedEnv xdg("XDG_CONFIG_HOME", config.path());
+    const auto files = detail::find_lexicon_files();
+    EXPECT_EQ(files.user_aliases, user_aliases);
+    EXPECT_EQ(files.user_topics, "");  // no such file: nothing to load
+  }
+  TempDir home;
+  const std::string home_topics = home.write(".config/akhbar/topics.txt", "bases\ten\tbase\n");
+  const ScopedEnv xdg("XDG_CONFIG_HOME", std::nullopt);
+  const ScopedEnv home_env("HOME", home.path());
+  EXPECT_EQ(detail::find_lexicon_files().user_topics, home_topics);
+}
+
+// Lexicon::shared() loads once per process, so the check runs in a child
+// process started afresh ("threadsafe" death tests re-execute the binary).
+TEST(LexiconShared, UserFilesExtendTheShippedLexicon) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        TempDir config;
+        config.write("akhbar/aliases.txt", "# mine\nDamascus | Damas | Dimashk\nTartous | Tartous city\n");
+        config.write("akhbar/topics.txt",
+                     "tobacco\ten\ttobacco, cigarette, hookah\nsanctions\ten\tsanctions-busting\n");
+        ::setenv("XDG_CONFIG_HOME", config.path().c_str(), 1);
+        ::unsetenv("AKHBAR_DATA_DIR");
+        const Lexicon& lexicon = Lexicon::shared();
+        const auto damascus = words_of(lexicon.aliases_of(word("دمشق")));
+        const auto tartus = words_of(lexicon.aliases_of(word("Тартус")));
+        const auto topics = lexicon.topic_names();
+        const auto tags = lexicon.topics_of(news_analyzer().analyze("a hookah and a cigarette"), 2);
+        const bool ok =
+            std::find(damascus.begin(), damascus.end(), "damas") != damascus.end() &&
+            std::find(damascus.begin(), damascus.end(), "damascus") != damascus.end() &&
+            std::find(tartus.begin(), tartus.end(), "tartous city") != tartus.end() &&
+            std::find(topics.begin(), topics.end(), "tobacco") != topics.end() &&
+            std::find(topics.begin(), topics.end(), "sanctions") != topics.end() &&
+            tags == std::vector<std::string>{"tobacco"} &&
+            !words_of(lexicon.topic_equivalents(word("санкции"))).empty();
+        std::cerr << (ok ? "extended" : "not extended") << '\n';
+        std::exit(ok ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "extended");
+}
+
+}  // namespace
+}  // namespace akhbar::analysis
