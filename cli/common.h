@@ -41,6 +41,8 @@ Command add_index_command(CLI::App& parent);
 Command add_search_command(CLI::App& parent);
 Command add_stats_command(CLI::App& parent);
 Command add_eval_command(CLI::App& parent);
+Command add_update_command(CLI::App& parent);
+Command add_check_command(CLI::App& parent);
 
 /// True if `stream` is an interactive terminal.
 bool is_terminal(std::FILE* stream);

@@ -124,7 +124,10 @@ void print_categories(const query::EvalReport& report) {
 void print_comparison(const query::EvalReport& cross, const query::EvalReport& exact) {
   const auto cross_rows = by_category(cross);
   const auto exact_rows = by_category(exact);
-  std::printf("%-16s %5s | %-23s | %-23s | %-23s\n", "", "", "nDCG@10", "Recall@10", "MAP");
+  std::printf("cross: cross-script matching (the default); exact: --exact-script; delta: cross - exact\n\n");
+  std::printf("%-16s %5s |", "", "");
+  for (const char* metric : {"nDCG@10", "Recall@10", "MAP"}) std::printf(" %-23s|", metric);
+  std::printf("\n");
   std::printf("%-16s %5s |", "category", "n");
   for (int metric = 0; metric < 3; ++metric) std::printf(" %6s %6s %8s |", "cross", "exact", "delta");
   std::printf("\n");

@@ -10,11 +10,6 @@
 #include "akhbar/version.h"
 #include "common.h"
 
-namespace akhbar::cli {
-Command add_update_command(CLI::App& parent);
-Command add_check_command(CLI::App& parent);
-}  // namespace akhbar::cli
-
 namespace {
 
 using namespace akhbar::cli;

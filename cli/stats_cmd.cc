@@ -21,12 +21,15 @@ struct StatsFlags {
 void print_json(const query::DatabaseStats& stats, const std::string& db) {
   JsonObject languages;
   for (const auto& [lang, count] : stats.languages) languages.add_count(lang, count);
+  JsonObject topics;
+  for (const auto& [topic, count] : stats.topics) topics.add_count(topic, count);
   std::cout << JsonObject()
                    .add_string("db", db)
                    .add_count("articles", stats.articles)
                    .add_count("passages", stats.passages)
                    .add_count("terms", stats.terms)
                    .add_raw("languages", languages.str())
+                   .add_raw("topics", topics.str())
                    .add_string("first_date", stats.first_date)
                    .add_string("last_date", stats.last_date)
                    .add_count("size_bytes", stats.size_bytes)
@@ -41,6 +44,11 @@ void print_readable(const query::DatabaseStats& stats, const std::string& db) {
     if (!languages.empty()) languages += ", ";
     languages += lang + " " + std::to_string(count);
   }
+  std::string topics;
+  for (const auto& [topic, count] : stats.topics) {
+    if (!topics.empty()) topics += ", ";
+    topics += topic + " " + std::to_string(count);
+  }
   std::string dates = "none";
   if (!stats.first_date.empty()) dates = stats.first_date + " to " + stats.last_date;
   std::cout << "database          " << db << '\n'
@@ -48,6 +56,7 @@ void print_readable(const query::DatabaseStats& stats, const std::string& db) {
             << "passages          " << stats.passages << '\n'
             << "terms             " << stats.terms << '\n'
             << "languages         " << (languages.empty() ? "none" : languages) << '\n'
+            << "topics            " << (topics.empty() ? "none" : topics) << '\n'
             << "dates             " << dates << '\n'
             << "size on disk      " << human_bytes(stats.size_bytes) << '\n'
             << "analysis version  " << stats.analysis_version << '\n';
@@ -69,7 +78,7 @@ int run_stats(const StatsFlags& flags) {
 Command add_stats_command(CLI::App& parent) {
   auto flags = std::make_shared<StatsFlags>();
   CLI::App* app = parent.add_subcommand(
-      "stats", "Describe the database: articles, passages, terms, languages, dates, size");
+      "stats", "Describe the database: articles, passages, terms, languages, topics, dates, size");
   app->add_option("--db", flags->db, "database directory (default: $AKHBAR_DB)")->type_name("PATH");
   app->add_flag("--json", flags->json, "print one JSON object");
   app->footer(

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs akhbar's build and test dependencies from Debian 12 packages.
+# Installs akhbar's build and test dependencies from Debian 12 packages
+# (with --fuzz, the fuzzing toolchain instead).
 # Does nothing when they are all present; otherwise needs root (or sudo).
 set -euo pipefail
 
@@ -13,6 +14,10 @@ packages=(
   sqlite3 libsqlite3-dev
   python3
 )
+# The fuzz stage alone (scripts/fuzz.sh) needs clang and its libFuzzer and
+# sanitizer runtimes: `install-deps.sh --fuzz` installs just those.
+fuzz_packages=(clang libclang-rt-14-dev)
+[ "${1:-}" = "--fuzz" ] && packages=("${fuzz_packages[@]}")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -2,7 +2,8 @@
 # One command from a fresh Debian 12 machine to a tested build: installs the
 # dependencies, builds with warnings as errors, runs every test, then builds
 # again with AddressSanitizer + UndefinedBehaviorSanitizer and runs every
-# test there too. --quick skips the sanitizer build.
+# test there too, then runs each fuzz target for a minute (scripts/fuzz.sh).
+# --quick skips the sanitizer build and the fuzzing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 quick=0
@@ -20,4 +21,7 @@ if [ $quick -eq 0 ]; then
     -DAKHBAR_SANITIZE=ON -DAKHBAR_BUILD_BENCH=OFF
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$root/build-asan" -j"$(nproc)" --output-on-failure
+
+  echo "== fuzz: each libFuzzer target for 60 s (clang build in build-fuzz)"
+  "$root/scripts/fuzz.sh" 60
 fi

@@ -438,9 +438,11 @@ std::optional<int> vowels_left_out(std::string_view latin, std::string_view arab
       if (i < n) {
         const char l = latin[i];
         if (l == kGlottal) consider(at(i + 1, j));
-        const bool single_vowel = is_vowel(l) && (i == 0 || !is_vowel(latin[i - 1])) &&
-                                  (i + 1 == n || !is_vowel(latin[i + 1]));
-        if (single_vowel) consider(at(i + 1, j) + 1);
+        // A final vowel is always written in Arabic (ا ة ى ي و ع), so only
+        // an inner one may be left out: Hama is حماة, never خام.
+        const bool short_vowel = is_vowel(l) && i + 1 < n && (i == 0 || !is_vowel(latin[i - 1])) &&
+                                 !is_vowel(latin[i + 1]);
+        if (short_vowel) consider(at(i + 1, j) + 1);
       }
       at(i, j) = result;
     }

@@ -1,6 +1,10 @@
 // Plain file input for the corpus readers, with errors that name the reason.
 #include "byte_source.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -9,8 +13,23 @@
 namespace akhbar::corpus::detail {
 
 FileHandle::FileHandle(const std::string& path) {
-  file_ = std::fopen(path.c_str(), "rb");
-  if (file_ == nullptr) throw IoError(std::string("cannot open: ") + std::strerror(errno));
+  // Non-blocking, so that a FIFO put where a listed file was cannot stall the
+  // run waiting for a writer. FIFOs, sockets and devices are refused; a
+  // directory fails at the first read, with the system's reason.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw IoError(std::string("cannot open: ") + std::strerror(errno));
+  struct stat info{};
+  if (::fstat(fd, &info) != 0 || !(S_ISREG(info.st_mode) || S_ISDIR(info.st_mode))) {
+    ::close(fd);
+    throw IoError("cannot open: not a regular file");
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  file_ = ::fdopen(fd, "rb");
+  if (file_ == nullptr) {
+    const int error = errno;
+    ::close(fd);
+    throw IoError(std::string("cannot open: ") + std::strerror(error));
+  }
 }
 
 FileHandle::~FileHandle() {

@@ -25,7 +25,8 @@ class ByteSource {
 /// An open file, closed on destruction.
 class FileHandle {
  public:
-  /// Opens `path` for reading; throws akhbar::IoError naming the reason.
+  /// Opens `path` for reading; throws akhbar::IoError naming the reason,
+  /// also when `path` is a FIFO, socket or device (a FIFO would block).
   explicit FileHandle(const std::string& path);
   ~FileHandle();
   FileHandle(const FileHandle&) = delete;

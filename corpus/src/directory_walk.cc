@@ -72,8 +72,14 @@ class Walker {
       }
       if (S_ISDIR(child_info.st_mode)) {
         walk_directory(child, child_info);
-      } else if (S_ISREG(child_info.st_mode) && is_corpus_file(name)) {
-        out_.push_back({child, static_cast<std::uint64_t>(child_info.st_size), false, false, {}});
+      } else if (is_corpus_file(name)) {
+        if (S_ISREG(child_info.st_mode)) {
+          out_.push_back({child, static_cast<std::uint64_t>(child_info.st_size), false, false, {}});
+        } else {
+          // A FIFO or device named like an article: never opened (a FIFO
+          // would block), but said, since it looks like input.
+          error(child, "not a regular file or directory");
+        }
       }
     }
   }

@@ -23,7 +23,9 @@ struct WalkEntry {
 /// followed, but a directory already walked (same device and inode, as in a
 /// symlink loop) is skipped with a warning. A path given explicitly that is
 /// missing, not a regular file or directory, or of an unknown type is an
-/// error entry. Never throws for a bad path.
+/// error entry; so is an entry of a directory named like a corpus file that
+/// cannot be accessed (a dangling link) or is not a regular file (a FIFO, a
+/// device). Never throws for a bad path.
 std::vector<WalkEntry> walk_paths(const std::vector<std::string>& paths);
 
 }  // namespace akhbar::corpus::detail

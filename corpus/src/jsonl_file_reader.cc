@@ -12,6 +12,7 @@
 #include "finish_article.h"
 #include "json_line.h"
 #include "jsonl_record.h"
+#include "legacy_encoding.h"
 #include "line_reader.h"
 #include "zstd_stream.h"
 
@@ -107,6 +108,8 @@ std::unique_ptr<FileReader> open_jsonl_reader(const std::string& path, bool comp
     } else {
       source = std::make_unique<PlainFileSource>(path);
     }
+    source = std::make_unique<Utf8Source>(
+        std::move(source), [&sink, path](const std::string& note) { sink.warning(path, 0, note); });
   } catch (const Error& e) {
     sink.error(path, 0, e.what());
     return nullptr;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <string>
@@ -30,11 +31,14 @@ struct EncodingGuess {
 
 /// Decides the encoding of a file from its first bytes `head`:
 ///  1. a byte-order mark names UTF-8, UTF-16 or UTF-32 (LE or BE);
-///  2. else text that is valid UTF-8 (an incomplete sequence cut at the end
-///     of `head` allowed) is UTF-8;
-///  3. else, when the invalid bytes clearly outnumber the valid multi-byte
-///     UTF-8 sequences (a legacy file, not a UTF-8 file with a damaged
-///     record), ICU's charset detector names a single-byte charset if it can;
+///  2. else a head with NUL bytes (binary data, or UTF-16 without a mark)
+///     is left as UTF-8, for the readers to reject by name, and so is a head
+///     of valid UTF-8 (an incomplete sequence cut at its end allowed);
+///  3. else, when there are enough invalid sequences and they clearly
+///     outnumber the valid multi-byte ones (a legacy file, not a UTF-8 file
+///     with a damaged record), ICU's charset detector names an
+///     ASCII-compatible single-byte charset (windows-125x, ISO-8859-x,
+///     KOI8-R) if it can;
 ///  4. otherwise UTF-8: the readers then repair the bad bytes per record.
 /// `head_is_whole_file` says whether the file ended within `head`.
 EncodingGuess guess_encoding(std::string_view head, bool head_is_whole_file);
@@ -49,7 +53,8 @@ inline constexpr std::size_t kEncodingSniffBytes = 64 * 1024;
 /// converted byte is returned, with a sentence such as
 /// "encoded as windows-1251 (detected, confidence 30%), converted to UTF-8".
 ///
-/// read() passes on the inner source's exceptions and throws
+/// read() passes on the inner source's exceptions (one met while sniffing
+/// only after the bytes before it have been returned) and throws
 /// akhbar::DataError when ICU cannot convert. consumed() is the inner
 /// source's count (bytes taken from the file).
 class Utf8Source : public ByteSource {
@@ -67,6 +72,7 @@ class Utf8Source : public ByteSource {
   void start();
   std::size_t read_raw(char* buffer, std::size_t capacity);
   std::size_t read_converted(char* buffer, std::size_t capacity);
+  void rethrow_deferred_error();
 
   std::unique_ptr<ByteSource> inner_;
   std::function<void(const std::string&)> on_conversion_;
@@ -75,6 +81,7 @@ class Utf8Source : public ByteSource {
   std::size_t pending_begin_ = 0;  // unread raw bytes are pending_[pending_begin_, end)
   bool inner_done_ = false;
   std::unique_ptr<Converter> converter_;  // null: UTF-8, passed through
+  std::exception_ptr deferred_error_;     // a failure met while sniffing, after good bytes
 };
 
 }  // namespace akhbar::corpus::detail

@@ -5,6 +5,7 @@
 #include "byte_source.h"
 #include "file_reader.h"
 #include "finish_article.h"
+#include "legacy_encoding.h"
 #include "text_article.h"
 
 namespace akhbar::corpus::detail {
@@ -65,7 +66,8 @@ class TextFileReader : public FileReader {
   // character is split.
   bool read_bounded(std::string& text) {
     const std::size_t limit = options_.max_article_bytes + kHeaderAllowance;
-    PlainFileSource source(path_);
+    Utf8Source source(std::make_unique<PlainFileSource>(path_),
+                      [this](const std::string& note) { sink_.warning(path_, 0, note); });
     std::string chunk(kChunkBytes, '\0');
     bool cut_short = false;
     while (true) {

@@ -71,11 +71,22 @@ class Walker {
     for (const std::string& name : names) {
       const std::string child = prefix + name;
       struct stat child_info{};
-      if (::stat(child.c_str(), &child_info) != 0) continue;  // dangling link, or just removed
-      if (S_ISDIR(child_info.st_mode))
+      if (::stat(child.c_str(), &child_info) != 0) {
+        // A dangling link or a file removed meanwhile: worth a word only if
+        // it would have been read.
+        if (corpus::is_corpus_file(name))
+          problem(child, std::string("cannot access: ") + std::strerror(errno));
+        continue;
+      }
+      if (S_ISDIR(child_info.st_mode)) {
         walk_directory(child, child_info);
-      else if (S_ISREG(child_info.st_mode) && corpus::is_corpus_file(name))
-        add_file(child, child_info);
+      } else if (corpus::is_corpus_file(name)) {
+        // A FIFO named like an article would block the reader: never opened.
+        if (S_ISREG(child_info.st_mode))
+          add_file(child, child_info);
+        else
+          problem(child, "not a regular file or directory");
+      }
     }
   }
 

@@ -173,12 +173,11 @@ class UpdateRun {
                       FileCounts& counts) {
     const auto first = first_file_.try_emplace(article.id, file.path, article.origin_line);
     if (!first.second) {
+      // Read before in this run, maybe earlier in this very file: the first
+      // one stands.
       const auto& [other_path, other_line] = first.first->second;
-      if (other_path != file.path) {
-        report_duplicate(article, file, other_path + ":" + std::to_string(other_line));
-        ++counts.duplicates;
-      }
-      // The same id twice in one file: the first one stands.
+      report_duplicate(article, file, other_path + ":" + std::to_string(other_line));
+      ++counts.duplicates;
       return other_path == file.path;
     }
 
@@ -422,7 +421,7 @@ UpdateStats rebuild_sources(const std::string& db_path, const std::vector<std::s
   detail::remove_old_generations(db_path, generation);
   if (on_event)
     on_event({LogEvent::Level::kInfo, "switched", db_path, 0,
-              db_path + " now uses generation " + std::to_string(next),
+              "switched to the new database " + generation,
               {{"generation", next}}});
   return stats;
 }

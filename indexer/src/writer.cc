@@ -56,12 +56,12 @@ void check_or_stamp_version(Xapian::WritableDatabase& db, const std::string& pat
   if (found != expected)
     throw DatabaseError("database " + path + " was built with analysis version " + found +
                         " but this akhbar uses version " + expected +
-                        "; run `akhbar index --rebuild` to rebuild it from the sources");
+                        "; index the sources again with `akhbar index --rebuild`");
   const std::string format = db.get_metadata(std::string(schema::kMetaFormat));
   if (format != schema::kFormatName)
     throw DatabaseError("database " + path + " has format '" + format + "', expected '" +
                         std::string(schema::kFormatName) +
-                        "'; run `akhbar index --rebuild` to rebuild it from the sources");
+                        "'; index the sources again with `akhbar index --rebuild`");
 }
 
 }  // namespace

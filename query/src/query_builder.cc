@@ -53,6 +53,7 @@ constexpr std::size_t kMaxNameVariants = 64;
 /// a bound on the work for very common skeletons.
 constexpr std::size_t kMaxListedExamined = 2000;
 constexpr std::size_t kMinimumArabicNameLetters = 3;
+constexpr std::size_t kMinimumAliasStemLetters = 4;
 
 /// A Latin or Cyrillic word typed with a capital and then lower case: the
 /// user wrote it as a name.
@@ -109,6 +110,70 @@ std::vector<std::string> skeletons_of(const analysis::NameKeys& keys) {
     if (keys.vowels_omitted && key.back() == '@') add(std::string(key) + "t");
   }
   return skeletons;
+}
+
+/// An Arabic word and its readings without leading clitics (و ف ب ك ل) and
+/// the article, each keeping three letters or more: لطرطوس -> طرطوس,
+/// وباللاذقية -> اللاذقية -> لاذقية.
+std::set<std::string> arabic_readings(const std::string& word) {
+  static constexpr std::string_view kClitics[] = {"\u0648", "\u0641", "\u0628", "\u0643", "\u0644"};
+  static constexpr std::string_view kArticle = "\u0627\u0644";
+  std::set<std::string> readings{word};
+  std::vector<std::string> pending{word};
+  while (!pending.empty()) {
+    const std::string reading = std::move(pending.back());
+    pending.pop_back();
+    auto strip = [&](std::string_view prefix) {
+      if (!std::string_view(reading).starts_with(prefix)) return;
+      std::string rest = reading.substr(prefix.size());
+      if (letters_in(rest) >= kMinimumArabicNameLetters && readings.insert(rest).second)
+        pending.push_back(std::move(rest));
+    };
+    for (std::string_view clitic : kClitics) strip(clitic);
+    strip(kArticle);
+  }
+  return readings;
+}
+
+/// The stem the analysis gives one normalised word ("" if none).
+std::string stem_of(const std::string& word) {
+  const auto tokens = analysis::news_analyzer().analyze(word);
+  return tokens.empty() ? std::string() : tokens.front().stem;
+}
+
+/// True if `candidate`, a word the name keys matched, agrees with the alias
+/// group of the query word: when the group spells the name in the
+/// candidate's script, the candidate must be one of those spellings with
+/// clitics (Arabic) or a case ending (Russian), or a Latin spelling with the
+/// same key. The table is finer than keys, which fold ح/خ and س/ص (حمص is
+/// Homs, خمس is "five") and drop short vowels (حماة is Hama, not Home).
+bool agrees_with_aliases(const std::string& candidate, const Token& query,
+                         const std::vector<analysis::LexiconEntry>& aliases) {
+  const analysis::Script script = script_of_word(candidate);
+  if (script == analysis::Script::kOther) return true;
+  std::vector<std::pair<std::string, std::string>> spellings;  // (word, stem)
+  if (query.script == script) spellings.emplace_back(query.text, query.stem);
+  for (const analysis::LexiconEntry& alias : aliases)
+    if (alias.words.size() == 1 && script_of_word(alias.words.front()) == script)
+      spellings.emplace_back(alias.words.front(), alias.stems.empty() ? std::string() : alias.stems.front());
+  if (spellings.empty()) return true;
+  if (script == analysis::Script::kLatin) {
+    const analysis::NameKeys keys = analysis::name_keys(candidate);
+    for (const auto& spelling : spellings)
+      if (analysis::same_name(keys, analysis::name_keys(spelling.first))) return true;
+    return false;
+  }
+  if (script == analysis::Script::kArabic) {
+    const std::set<std::string> readings = arabic_readings(candidate);
+    for (const auto& spelling : spellings)
+      for (const std::string& reading : arabic_readings(spelling.first))
+        if (readings.count(reading) != 0) return true;
+    return false;
+  }
+  const std::string stem = stem_of(candidate);
+  for (const auto& [word, word_stem] : spellings)
+    if (candidate == word || (!stem.empty() && stem == word_stem)) return true;
+  return false;
 }
 
 /// True if `original` (a lexicon entry as written) is a Latin name, which
@@ -398,6 +463,7 @@ class Builder {
         if (!seen.insert(candidate).second) continue;
         if (!analysis::same_name(keys, analysis::name_keys(candidate))) continue;
         if (!aliases.empty() && alias_words.count(candidate) == 0 && has_aliases(candidate)) continue;
+        if (!aliases.empty() && !agrees_with_aliases(candidate, token, aliases)) continue;
         variants.push_back(std::move(candidate));
       }
     }
@@ -431,6 +497,8 @@ class Builder {
       add_word_form(entry.words.front(), route, query, title, id, used, out);
       const std::string& stem = entry.stems.empty() ? std::string() : entry.stems.front();
       if (stem.empty() || is_latin_name(entry.original)) return;
+      // A short stem of a name reaches common words (حماه -> حما: حماية).
+      if (route == "alias" && letters_in(stem) < kMinimumAliasStemLetters) return;
       const std::string term = prefixed_stem(stem, title);
       if (!fits(term) || !used.insert(term).second) return;
       out.emplace_back(term);

@@ -67,7 +67,9 @@ struct BuiltQuery {
 /// With an `expansion`, a word's OP_SYNONYM also holds its other forms:
 /// spellings from the name-key dictionary (for a word written as a name in
 /// the query, or filed as one by the index; never one the alias table puts
-/// in another group, as Asad is not al-Assad), alias members and topic
+/// in another group, as Asad is not al-Assad, and, where the table spells
+/// the name in a script, only those spellings with clitics or case endings
+/// in that script), alias members (stems of four letters or more) and topic
 /// equivalents (a multi-word one as a phrase). The word is then
 ///   OP_OR(OP_SYNONYM(exact, stem, other forms),
 ///         OP_SCALE_WEIGHT(OP_SYNONYM(exact, stem), kExactBonus))

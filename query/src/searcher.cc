@@ -2,7 +2,10 @@
 // each hit's stored article into a Hit with its snippet.
 #include "akhbar/query/searcher.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -37,14 +40,45 @@ void check_compatible(const Xapian::Database& db, const std::string& path) {
   const std::string format = db.get_metadata(std::string(schema::kMetaFormat));
   if (!format.empty() && format != schema::kFormatName)
     throw DatabaseError("database at \"" + path + "\" has format \"" + format + "\", expected \"" +
-                        std::string(schema::kFormatName) + "\"; rebuild it with `akhbar index`");
+                        std::string(schema::kFormatName) +
+                        "\"; rebuild it with `akhbar index --rebuild`");
   const std::string version = db.get_metadata(std::string(schema::kMetaAnalysisVersion));
   // An empty database a writer has just created may not have it yet.
   if (version.empty()) return;
   if (version != std::to_string(kAnalysisVersion))
     throw DatabaseError("database at \"" + path + "\" was built with analysis version " + version +
                         ", this akhbar uses version " + std::to_string(kAnalysisVersion) +
-                        "; rebuild it with `akhbar index`");
+                        "; rebuild it with `akhbar index --rebuild`");
+}
+
+/// What the database path leads to, to notice an atomic rebuild: it renames
+/// a new stub file over the old one (a new inode) or exchanges a plain
+/// directory with a stub. A stub rewritten in place changes its size or
+/// modification time. A directory's own times are left out: they change with
+/// every commit inside, which reopen() already handles.
+struct PathIdentity {
+  dev_t device = 0;
+  ino_t inode = 0;
+  bool regular_file = false;
+  off_t size = 0;
+  long long modified_ns = 0;
+  friend bool operator==(const PathIdentity&, const PathIdentity&) = default;
+};
+
+/// The identity of `path`, one stat(); nullopt if nothing is there.
+std::optional<PathIdentity> identity_of(const std::string& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0) return std::nullopt;
+  PathIdentity identity;
+  identity.device = status.st_dev;
+  identity.inode = status.st_ino;
+  identity.regular_file = S_ISREG(status.st_mode);
+  if (identity.regular_file) {
+    identity.size = status.st_size;
+    identity.modified_ns = static_cast<long long>(status.st_mtim.tv_sec) * 1'000'000'000LL +
+                           status.st_mtim.tv_nsec;
+  }
+  return identity;
 }
 
 Xapian::Database open_database(const std::string& path) {
@@ -126,13 +160,55 @@ Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank, const detail::T
 }  // namespace
 
 struct Searcher::Impl {
+  /// Invariants:
+  /// 1. `opened` is the identity `path` had just before `db` was opened
+  ///    from it, so a switch made while opening is seen at the next search.
+  /// 2. `db` stays usable when its generation is deleted: the files are
+  ///    open, and it is replaced only by a database opened successfully.
   std::string path;
+  std::optional<PathIdentity> opened;
   Xapian::Database db;
 
+  static Impl open(const std::string& path) {
+    std::optional<PathIdentity> identity = identity_of(path);
+    Xapian::Database db = open_database(path);
+    return Impl{path, identity, std::move(db)};
+  }
+
+  /// True when `path` now leads somewhere else than what `db` was opened
+  /// from. A path that has vanished is not a switch: a rebuild never leaves
+  /// it missing, so the open database is the best there is.
+  bool switched() const {
+    const std::optional<PathIdentity> now = identity_of(path);
+    return now.has_value() && now != opened;
+  }
+
+  /// Opens `path` afresh when a rebuild switched it to a new generation:
+  /// reopen() would only follow commits to the generation already open.
+  void follow_switch() {
+    if (switched()) *this = open(path);
+  }
+
+  /// Brings `db` to the latest revision of what `path` leads to.
+  void refresh() {
+    if (switched()) {
+      *this = open(path);
+      return;
+    }
+    try {
+      db.reopen();
+    } catch (const Xapian::Error& reopen_error) {
+      throw DatabaseError("cannot reopen database at \"" + path + "\": " +
+                          reopen_error.get_description());
+    }
+  }
+
   /// Runs `work`, reopening the database when a writer's commit made the
-  /// open revision disappear under us.
+  /// open revision disappear under us, or when a rebuild switched the path
+  /// to a new generation while we read the old one.
   template <typename Work>
   auto with_reopen(Work&& work) {
+    follow_switch();
     for (int attempt = 1;; ++attempt) {
       try {
         return work();
@@ -140,21 +216,18 @@ struct Searcher::Impl {
         if (attempt == kMaxAttempts)
           throw DatabaseError("database at \"" + path +
                               "\" kept changing during the search; try again: " + e.get_description());
-        try {
-          db.reopen();
-        } catch (const Xapian::Error& reopen_error) {
-          throw DatabaseError("cannot reopen database at \"" + path + "\": " +
-                              reopen_error.get_description());
-        }
+        refresh();
       } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot read database at \"" + path + "\": " + e.get_description());
+        if (attempt == kMaxAttempts || !switched())
+          throw DatabaseError("cannot read database at \"" + path + "\": " + e.get_description());
+        *this = open(path);
       }
     }
   }
 };
 
 Searcher::Searcher(const std::string& db_path)
-    : impl_(std::make_unique<Impl>(Impl{db_path, open_database(db_path)})) {}
+    : impl_(std::make_unique<Impl>(Impl::open(db_path))) {}
 
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;

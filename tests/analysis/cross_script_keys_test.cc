@@ -63,7 +63,7 @@ TEST(NameKeys, OneNameMatchesAcrossScriptsAndSpellings) {
 
 TEST(NameKeys, LookAlikesStayApart) {
   check({
-      {"Hama", {}, {"Hamas", "Хамас", "حماس", "Homs", "حمص"}},
+      {"Hama", {}, {"Hamas", "Хамас", "حماس", "Homs", "حمص", "الخام", "خام"}},
       {"Хама", {}, {"ХАМАС", "حماس", "Хомс"}},
       {"حماة", {}, {"Hamas", "Хамас", "Homs", "Хомс"}},
       {"Homs", {}, {"Hormuz", "Ормуз", "هرمز", "Hamas", "حماس", "حماة"}},
@@ -158,6 +158,9 @@ TEST(CrossScriptStages, CountsShortVowelsLeftOut) {
   EXPECT_EQ(detail::vowels_left_out("tartu", "trtus"), std::nullopt);
   // "ia" is two letters of one sound, never a short vowel to drop.
   EXPECT_EQ(detail::vowels_left_out("caria", "cr'"), std::nullopt);
+  // A final vowel is written in Arabic: Hama is not خام ("crude").
+  EXPECT_EQ(detail::vowels_left_out("hama", "ham"), std::nullopt);
+  EXPECT_EQ(detail::vowels_left_out("hama", "hma@"), 1);
 }
 
 }  // namespace

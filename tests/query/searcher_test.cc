@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -14,6 +15,7 @@
 
 #include "akhbar/error.h"
 #include "akhbar/indexer/schema.h"
+#include "akhbar/indexer/updater.h"
 #include "akhbar/version.h"
 #include "query/news_fixture.h"
 
@@ -317,7 +319,7 @@ TEST(SearcherOpen, OtherAnalysisVersionAsksForARebuild) {
   } catch (const DatabaseNotFoundError&) {
     FAIL() << "a version mismatch is not a missing database";
   } catch (const DatabaseError& e) {
-    EXPECT_NE(std::string(e.what()).find("rebuild"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("akhbar index --rebuild"), std::string::npos) << e.what();
   }
 }
 
@@ -339,6 +341,110 @@ TEST(SearcherConcurrency, SearchSurvivesCommitsByAWriter) {
   SearchResults results;
   ASSERT_NO_THROW(results = searcher.search("Тартус"));
   EXPECT_FALSE(results.hits.empty());
+}
+
+/// A database rebuilt from JSON Lines sources with rebuild_sources(), as
+/// `akhbar index --rebuild` does: its path becomes a stub file naming the
+/// current generation directory.
+class SearcherRebuild : public ::testing::Test {
+ protected:
+  std::string db() const { return dir_.path("news.db"); }
+  std::string sources() const { return dir_.path("sources"); }
+
+  void write_source(const std::string& name, const std::string& id, const std::string& body) {
+    std::filesystem::create_directories(sources());
+    std::ofstream(sources() + "/" + name)
+        << "{\"id\": \"" << id << "\", \"title\": \"Report " << id
+        << "\", \"lang\": \"en\", \"published\": \"2025-03-01\", \"body\": \"" << body
+        << "\"}\n";
+  }
+
+  void rebuild() { indexer::rebuild_sources(db(), {sources()}); }
+
+  static IdSet found(Searcher& searcher, const std::string& query) {
+    IdSet ids;
+    for (const Hit& hit : searcher.search(query).hits) ids.insert(hit.id);
+    return ids;
+  }
+
+  /// The generation directories beside the stub.
+  std::vector<std::string> generations() const {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(db() + ".d"))
+      names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(SearcherRebuild, OpenSearcherSeesTheNewGenerationAfterARebuild) {
+  write_source("a.jsonl", "a1", "Grain convoy reached Tartus.");
+  rebuild();
+  Searcher searcher(db());
+  ASSERT_EQ(found(searcher, "convoy"), (IdSet{"a1"}));
+
+  write_source("b.jsonl", "b1", "A second convoy left Latakia.");
+  rebuild();
+  // The generation the searcher had open is deleted by now.
+  ASSERT_EQ(generations(), (std::vector<std::string>{"gen-2"}));
+  IdSet after;
+  ASSERT_NO_THROW(after = found(searcher, "convoy"));
+  EXPECT_EQ(after, (IdSet{"a1", "b1"}));
+  EXPECT_EQ(searcher.stats().articles, 2u);
+}
+
+TEST_F(SearcherRebuild, OpenSearcherFollowsAPlainDatabaseReplacedByAStub) {
+  build_news_database(db());
+  Searcher searcher(db());
+  ASSERT_FALSE(found(searcher, "Khmeimim").empty());
+
+  write_source("a.jsonl", "a1", "Grain convoy reached Tartus.");
+  rebuild();
+  ASSERT_TRUE(std::filesystem::is_regular_file(db()));
+  EXPECT_EQ(found(searcher, "convoy"), (IdSet{"a1"}));
+  EXPECT_TRUE(found(searcher, "Khmeimim").empty());
+}
+
+TEST_F(SearcherRebuild, OpenSearcherFollowsAStubRewrittenInPlace) {
+  write_source("a.jsonl", "a1", "Grain convoy reached Tartus.");
+  rebuild();
+  Searcher searcher(db());
+  build_news_database(dir_.path("other.db"));
+  // Same inode, new content: only the size and modification time tell.
+  std::ofstream(db(), std::ios::trunc) << "auto other.db\n";
+  EXPECT_TRUE(found(searcher, "convoy").empty());
+  EXPECT_FALSE(found(searcher, "Khmeimim").empty());
+}
+
+TEST_F(SearcherRebuild, StatsSizeIsTheGenerationNotTheStub) {
+  write_source("a.jsonl", "a1", "Grain convoy reached Tartus.");
+  rebuild();
+  rebuild();
+  ASSERT_EQ(generations(), (std::vector<std::string>{"gen-2"}));
+  std::uint64_t generation_bytes = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(db() + ".d/gen-2"))
+    if (entry.is_regular_file()) generation_bytes += entry.file_size();
+  ASSERT_LT(std::filesystem::file_size(db()), 100u);
+  ASSERT_GT(generation_bytes, 1000u);
+  EXPECT_EQ(Searcher(db()).stats().size_bytes, generation_bytes);
+}
+
+TEST_F(SearcherRebuild, StatsSizeAddsEveryDatabaseAStubLists) {
+  build_news_database(dir_.path("one.db"));
+  build_news_database(dir_.path("two.db"));
+  const auto bytes_of = [](const std::string& folder) {
+    std::uint64_t total = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
+      if (entry.is_regular_file()) total += entry.file_size();
+    return total;
+  };
+  const std::string stub = dir_.path("both.stub");
+  std::ofstream(stub) << "# two shards\nauto one.db\nglass " << dir_.path("two.db") << "\n";
+  const DatabaseStats stats = Searcher(stub).stats();
+  EXPECT_EQ(stats.articles, 20u);
+  EXPECT_EQ(stats.size_bytes, bytes_of(dir_.path("one.db")) + bytes_of(dir_.path("two.db")));
 }
 
 }  // namespace

@@ -61,8 +61,8 @@ std::string key_skeleton(std::string_view key);
 ///  - both Latin or Cyrillic: equal keys; keys of three consonants or more
 ///    that differ in one vowel (Idlib / Idleb); keys of four consonants or
 ///    more where one has one short vowel more (Hmeimim / Humaymim);
-///  - one Arabic: the other's key, with some of its single short vowels left
-///    out, spells the Arabic key (initial alef stands for any vowel; ayn and
+///  - one Arabic: the other's key, with some of its single inner short
+///    vowels left out (a final vowel is always written), spells the Arabic key (initial alef stands for any vowel; ayn and
 ///    hamza for a vowel, an apostrophe or nothing; final ta marbuta for -a,
 ///    -t or nothing). At most one vowel may be left out of a name of three
 ///    consonants or fewer, so Hamas does not become حمص (Homs);

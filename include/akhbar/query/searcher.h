@@ -86,6 +86,7 @@ struct DatabaseStats {
   std::uint64_t passages = 0;
   std::uint64_t terms = 0;                         ///< distinct terms
   std::map<std::string, std::uint64_t> languages;  ///< articles per language
+  std::map<std::string, std::uint64_t> topics;     ///< articles per topic tag
   std::string first_date, last_date;               ///< "YYYY-MM-DD", empty if none
   std::uint64_t size_bytes = 0;                    ///< on disk
   int analysis_version = 0;
