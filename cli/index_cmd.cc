@@ -26,6 +26,8 @@ struct IndexFlags {
   bool json = false;
   bool rebuild = false;
   double wait_seconds = 0;
+  unsigned threads = indexer::IndexOptions{}.threads;
+  std::size_t memory_mb = indexer::IndexOptions{}.memory_budget_mb;
   std::string log_format = "text";
   std::vector<std::string> sources;
 };
@@ -164,6 +166,8 @@ int run_index(const IndexFlags& flags) {
   indexer::IndexOptions options;
   options.batch_articles = flags.batch;
   options.wait_seconds = flags.wait_seconds;
+  options.threads = flags.threads;
+  options.memory_budget_mb = flags.memory_mb;
   const bool json_log = flags.log_format == "json";
   ProgressBar bar(!flags.quiet && is_terminal(stderr));
 
@@ -204,6 +208,17 @@ Command add_index_command(CLI::App& parent) {
                   "(default: fail at once)")
       ->type_name("SECONDS")
       ->check(CLI::NonNegativeNumber);
+  app->add_option("--threads", flags->threads,
+                  "threads that analyse and write articles, each into its own temporary shard, "
+                  "merged at the end; 0: one per core, at most 8; 1: write straight into the database")
+      ->type_name("N")
+      ->check(CLI::Range(0u, 64u))
+      ->capture_default_str();
+  app->add_option("--memory", flags->memory_mb,
+                  "about the most memory the threads' unwritten changes may take, in MiB")
+      ->type_name("MIB")
+      ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20))
+      ->capture_default_str();
   app->add_option("--log-format", flags->log_format, "problems on stderr: text or json lines")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

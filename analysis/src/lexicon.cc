@@ -30,6 +30,7 @@ namespace {
 
 constexpr std::size_t kMinStemLetters = 3;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kAmbiguousKeyword = "ambiguous:";
 
 std::size_t code_points(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(
@@ -142,6 +143,14 @@ struct Lexicon::Impl {
   std::vector<std::string> topic_names;
   std::vector<const std::vector<LexiconEntry>*> topic_entries;  // parallel to topic_names
   std::unordered_map<std::string, std::vector<TermRef>> terms_by_first_word, terms_by_first_stem;
+  // Alias members of two words or more, by the word and the stem they open
+  // with (TermRef::topic is then the group, TermRef::entry the member).
+  std::unordered_map<std::string, std::vector<TermRef>> members_by_first_word, members_by_first_stem;
+
+  /// Contexts of ambiguous names ("ambiguous:" lines), and the names by word
+  /// and by stem. Not rebuilt: contexts are not shared between lines.
+  std::vector<std::vector<LexiconEntry>> contexts;
+  std::unordered_map<std::string, std::vector<std::size_t>> contexts_by_word, contexts_by_stem;
 
   /// Adds the groups of one file. A line sharing a member with a group of an
   /// earlier file (the user's additions) extends that group.
@@ -150,6 +159,10 @@ struct Lexicon::Impl {
     for_each_line(path, [&](std::string_view raw, std::size_t number) {
       const std::string_view line = trim(raw.substr(0, raw.find('#')));
       if (line.empty()) return;
+      if (line.starts_with(kAmbiguousKeyword)) {
+        load_ambiguous(path, number, line.substr(kAmbiguousKeyword.size()));
+        return;
+      }
       const auto members = split(line, " | ");
       if (members.size() < 2)
         fail(path, number, "an alias group needs at least two members separated by \" | \"");
@@ -189,6 +202,36 @@ struct Lexicon::Impl {
     });
   }
 
+  /// One "ambiguous: NAME | NAME => CONTEXT | CONTEXT" line (after the
+  /// keyword): the names must be single words; the context entries may be
+  /// words or phrases.
+  void load_ambiguous(const std::string& path, std::size_t number, std::string_view text) {
+    const auto sides = split(text, "=>");
+    if (sides.size() != 2)
+      fail(path, number, "expected \"ambiguous: NAME | NAME => CONTEXT | CONTEXT\"");
+    const auto entries_of = [&](std::string_view side, const char* what) {
+      std::vector<LexiconEntry> entries;
+      for (const std::string_view piece : split(trim(side), "|")) {
+        const std::string_view entry_text = trim(piece);
+        if (entry_text.empty()) fail(path, number, std::string("empty ") + what + " in the ambiguous line");
+        auto entry = analyse_entry(entry_text, "");
+        if (!entry) fail(path, number, std::string(what) + " \"" + std::string(entry_text) + "\" has no word");
+        entries.push_back(std::move(*entry));
+      }
+      return entries;
+    };
+    const std::vector<LexiconEntry> names = entries_of(sides[0], "name");
+    std::vector<LexiconEntry> context = entries_of(sides[1], "context");
+    const std::size_t index = contexts.size();
+    for (const LexiconEntry& name : names) {
+      if (name.words.size() != 1)
+        fail(path, number, "an ambiguous name is one word: \"" + name.original + "\"");
+      add_group(contexts_by_word[name.words[0]], index);
+      if (usable_stem(name.stems[0])) add_group(contexts_by_stem[name.stems[0]], index);
+    }
+    contexts.push_back(std::move(context));
+  }
+
   /// Adds the topic lines of one file. A TOPIC/LANG pair already loaded from
   /// an earlier file (the user's additions) gains the new terms.
   void load_topics(const std::string& path) {
@@ -224,8 +267,15 @@ struct Lexicon::Impl {
   void rebuild_lookups() {
     groups_by_word.clear();
     groups_by_stem.clear();
+    members_by_first_word.clear();
+    members_by_first_stem.clear();
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      for (const LexiconEntry& member : groups[g]) {
+      for (std::size_t m = 0; m < groups[g].size(); ++m) {
+        const LexiconEntry& member = groups[g][m];
+        if (member.words.size() > 1) {
+          members_by_first_word[member.words[0]].push_back({g, m});
+          if (usable_stem(member.stems[0])) members_by_first_stem[member.stems[0]].push_back({g, m});
+        }
         if (member.words.size() != 1) continue;
         add_group(groups_by_word[member.words[0]], g);
         if (usable_stem(member.stems[0])) add_group(groups_by_stem[member.stems[0]], g);
@@ -251,6 +301,48 @@ struct Lexicon::Impl {
   }
 
   const LexiconEntry& term(TermRef ref) const { return (*topic_entries[ref.topic])[ref.entry]; }
+  const LexiconEntry& member(TermRef ref) const { return groups[ref.topic][ref.entry]; }
+
+  /// True if the words from heads[i] on spell `entry` (by text or stem).
+  static bool spells(const LexiconEntry& entry, const std::vector<const Token*>& heads, std::size_t i) {
+    if (i + entry.words.size() > heads.size()) return false;
+    for (std::size_t j = 0; j < entry.words.size(); ++j)
+      if (!word_matches(entry.words[j], entry.stems[j], *heads[i + j])) return false;
+    return true;
+  }
+
+  /// Length in words of the longest alias member or topic term of two words
+  /// or more that starts at heads[i] (0 if none), with the groups and the
+  /// topics that have one of that length there.
+  std::size_t phrase_at(const std::vector<const Token*>& heads, std::size_t i, std::vector<std::size_t>& group_ids,
+                        std::vector<std::size_t>& topic_ids) const {
+    std::size_t best = 0;
+    group_ids.clear();
+    topic_ids.clear();
+    const auto consider = [&](const std::vector<TermRef>* refs, bool alias) {
+      if (refs == nullptr) return;
+      for (const TermRef& ref : *refs) {
+        const LexiconEntry& entry = alias ? member(ref) : term(ref);
+        const std::size_t n = entry.words.size();
+        if (n < 2 || n < best || !spells(entry, heads, i)) continue;
+        if (n > best) {
+          best = n;
+          group_ids.clear();
+          topic_ids.clear();
+        }
+        std::vector<std::size_t>& ids = alias ? group_ids : topic_ids;
+        if (std::find(ids.begin(), ids.end(), ref.topic) == ids.end()) ids.push_back(ref.topic);
+      }
+    };
+    const Token& head = *heads[i];
+    consider(find_in(members_by_first_word, head.text), true);
+    consider(find_in(terms_by_first_word, head.text), false);
+    if (usable_stem(head.stem)) {
+      consider(find_in(members_by_first_stem, head.stem), true);
+      consider(find_in(terms_by_first_stem, head.stem), false);
+    }
+    return best;
+  }
 
   /// Topics having `token` as a one-word term: by text if any, else by stem
   /// (so "hamas" never reaches what only its stem "hama" would).
@@ -345,6 +437,62 @@ std::vector<LexiconEntry> Lexicon::topic_equivalents(const Token& token) const {
     for (const LexiconEntry& entry : *impl_->topic_entries[t])
       if (!is_token(entry, token) && seen.insert(key_of(entry)).second) equivalents.push_back(entry);
   return equivalents;
+}
+
+std::vector<LexiconMatch> Lexicon::find_phrases(const std::vector<Token>& tokens) const {
+  // As in topics_of(), runs are made of heads: a compound is one word.
+  std::vector<const Token*> heads;
+  std::vector<std::size_t> index_of_head;
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    if (tokens[t].kind == Token::Kind::kPart) continue;
+    heads.push_back(&tokens[t]);
+    index_of_head.push_back(t);
+  }
+  std::vector<LexiconMatch> matches;
+  std::vector<std::size_t> group_ids, topic_ids;
+  for (std::size_t i = 0; i < heads.size();) {
+    const std::size_t n = impl_->phrase_at(heads, i, group_ids, topic_ids);
+    if (n < 2) {
+      ++i;
+      continue;
+    }
+    LexiconMatch match;
+    match.first = index_of_head[i];
+    match.last = i + n < heads.size() ? index_of_head[i + n] : tokens.size();
+    match.words = n;
+    // The run itself is left out, but not a member it matches only through
+    // stems: "военная база" is another form of a typed "военной базы".
+    std::set<std::string> seen;
+    const auto typed_as = [&](const LexiconEntry& entry) {
+      if (entry.words.size() != n) return false;
+      for (std::size_t j = 0; j < n; ++j)
+        if (entry.words[j] != heads[i + j]->text) return false;
+      return true;
+    };
+    const auto add = [&](const LexiconEntry& entry, std::vector<LexiconEntry>& out) {
+      if (typed_as(entry)) return;
+      if (seen.insert(key_of(entry)).second) out.push_back(entry);
+    };
+    for (const std::size_t g : group_ids)
+      for (const LexiconEntry& entry : impl_->groups[g]) add(entry, match.aliases);
+    for (const std::size_t t : topic_ids)
+      for (const LexiconEntry& entry : *impl_->topic_entries[t]) add(entry, match.topic_terms);
+    matches.push_back(std::move(match));
+    i += n;
+  }
+  return matches;
+}
+
+std::vector<LexiconEntry> Lexicon::context_of(const Token& token) const {
+  const std::vector<std::size_t>* found = find_in(impl_->contexts_by_word, token.text);
+  if (found == nullptr && usable_stem(token.stem)) found = find_in(impl_->contexts_by_stem, token.stem);
+  std::vector<LexiconEntry> context;
+  if (found == nullptr) return context;
+  std::set<std::string> seen;
+  for (const std::size_t c : *found)
+    for (const LexiconEntry& entry : impl_->contexts[c])
+      if (seen.insert(key_of(entry)).second) context.push_back(entry);
+  return context;
 }
 
 std::vector<std::string> Lexicon::topics_of(const std::vector<Token>& tokens, std::size_t min_hits) const {

@@ -4,6 +4,7 @@
 
 #include "akhbar/corpus/reader.h"
 #include "akhbar/indexer/writer.h"
+#include "parallel_index.h"
 
 namespace akhbar::indexer {
 namespace {
@@ -21,6 +22,10 @@ IndexStats index_sources(const std::string& db_path, const std::vector<std::stri
                          const IndexOptions& options,
                          const std::function<void(const Progress&)>& on_progress,
                          const std::function<void(const corpus::Problem&)>& on_problem) {
+  const unsigned threads = detail::resolve_index_threads(options.threads);
+  if (threads > 1)
+    return detail::index_sources_parallel(db_path, sources, options, threads, on_progress, on_problem);
+
   const auto started = Clock::now();
   // The writer first: a locked or incompatible database fails before any
   // input is walked.

@@ -3,7 +3,10 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <set>
 #include <unordered_set>
 #include <utility>
@@ -260,7 +263,17 @@ class Builder {
   std::optional<Xapian::Query> build_and(const QueryNode& node, bool positive, bool top,
                                          std::size_t* groups) {
     std::vector<Xapian::Query> positives, negatives, langs, sources;
-    for (const QueryNode& child : node.children) {
+    const std::vector<Span> spans = lexicon_spans(node);
+    auto next_span = spans.begin();
+    for (std::size_t c = 0; c < node.children.size(); ++c) {
+      const QueryNode& child = node.children[c];
+      if (next_span != spans.end() && next_span->first_child == c) {
+        // Several typed words that are one name or term: one group.
+        if (auto q = span_query(*next_span, node, positive)) positives.push_back(std::move(*q));
+        c = next_span->end_child - 1;
+        ++next_span;
+        continue;
+      }
       if (child.kind == Kind::kExclude) {
         if (child.children.empty()) continue;
         if (auto q = build_node(child.children.front(), !positive)) negatives.push_back(std::move(*q));
@@ -393,6 +406,7 @@ class Builder {
     if (fits(word)) {
       exact.emplace_back(word);
       used.insert(word);
+      note_if_ambiguous(word, token.text, token.stem);
       if (id != nullptr) note_word(token.text, token.text, *id, "exact");
     }
     if (!token.stem.empty() && !looks_like_name(token, typed)) {
@@ -400,6 +414,7 @@ class Builder {
       if (fits(stem)) {
         exact.emplace_back(stem);
         used.insert(stem);
+        note_if_ambiguous(stem, "", token.stem);
         if (id != nullptr) note_stem(token.stem, token.text, *id, "stem");
       }
     }
@@ -414,10 +429,164 @@ class Builder {
     if (expansion_.lexicon)
       for (const analysis::LexiconEntry& topic : analysis::Lexicon::shared().topic_equivalents(token))
         add_entry(topic, "topic", token, title, id, used, all);
-    if (all.size() == exact.size()) return exact_query;
+    if (all.size() == exact.size()) return with_context(exact_query, all, title);
+    return with_context(
+        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end()),
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_query, kExactBonus)),
+        all, title);
+  }
+
+  /// A run of adjacent free words of one AND that the lexicon knows as one
+  /// multi-word alias member or topic term.
+  struct Span {
+    std::size_t first_child = 0;  ///< index of its first word among the AND's children
+    std::size_t end_child = 0;    ///< one past its last word
+    std::vector<Token> tokens;    ///< the analysed words of the run
+    analysis::LexiconMatch match;
+  };
+
+  /// The spans of `node`'s children, in order. Only free words that are one
+  /// word once analysed take part (a word such as "U.S.-led" is a phrase
+  /// of its own); any other child ends a run.
+  std::vector<Span> lexicon_spans(const QueryNode& node) const {
+    std::vector<Span> spans;
+    if (!expansion_.lexicon) return spans;
+    std::vector<Token> run;
+    std::vector<std::size_t> child_of;  // parallel to run
+    const auto flush = [&] {
+      if (run.size() >= 2) {
+        for (analysis::LexiconMatch& match : analysis::Lexicon::shared().find_phrases(run)) {
+          Span span;
+          span.first_child = child_of[match.first];
+          span.end_child = child_of[match.last - 1] + 1;
+          span.tokens.assign(run.begin() + static_cast<std::ptrdiff_t>(match.first),
+                             run.begin() + static_cast<std::ptrdiff_t>(match.last));
+          span.match = std::move(match);
+          spans.push_back(std::move(span));
+        }
+      }
+      run.clear();
+      child_of.clear();
+    };
+    for (std::size_t c = 0; c < node.children.size(); ++c) {
+      const QueryNode& child = node.children[c];
+      if (child.kind == Kind::kWord && !child.title) {
+        const auto tokens = analysis::news_analyzer().analyze(child.text);
+        if (units_of(tokens).size() == 1) {
+          for (const Token& token : tokens) {
+            run.push_back(token);
+            child_of.push_back(c);
+          }
+          continue;
+        }
+      }
+      flush();
+    }
+    flush();
+    return spans;
+  }
+
+  /// One group for a span of `node`'s children:
+  ///   OP_OR(words, OP_SCALE_WEIGHT(OP_AND_NOT(phrase group, words), kExactBonus))
+  /// where words is OP_AND(each word's own group), as without the lexicon,
+  /// and the phrase group OP_OR(OP_SYNONYM(phrase as typed, aliases, topic
+  /// terms), OP_SCALE_WEIGHT(phrase as typed, kExactBonus)). The phrase
+  /// group only brings in documents the words miss (other languages,
+  /// other names of the thing), below those that have the words as typed:
+  /// adding its weight to documents that have the words too made a two-word
+  /// name outweigh the rest of the query.
+  std::optional<Xapian::Query> span_query(const Span& span, const QueryNode& node, bool positive) {
+    std::vector<Xapian::Query> one_by_one;
+    for (std::size_t c = span.first_child; c < span.end_child; ++c)
+      if (auto q = build_node(node.children[c], positive)) one_by_one.push_back(std::move(*q));
+    auto whole = phrase_group(span, positive);
+    if (one_by_one.empty()) return whole;
+    Xapian::Query words(Xapian::Query::OP_AND, one_by_one.begin(), one_by_one.end());
+    if (!whole) return words;
+    return Xapian::Query(Xapian::Query::OP_OR, words,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(Xapian::Query::OP_AND_NOT, *whole, words), kExactBonus));
+  }
+
+  std::optional<Xapian::Query> phrase_group(const Span& span, bool positive) {
+    const std::size_t id = next_id_++;
+    const std::size_t* form_id = positive ? &id : nullptr;
+    std::string typed;
+    for (const Token& token : span.tokens)
+      if (token.kind != Token::Kind::kPart) typed += (typed.empty() ? "" : " ") + token.text;
+    std::vector<std::string> terms;
+    for (const Unit& unit : units_of(span.tokens)) {
+      for (const Token& word : unit.parts.empty() ? std::vector<Token>{unit.head} : unit.parts) {
+        terms.push_back(prefixed_word(word.text, false));
+        if (form_id != nullptr && !analysis::is_stopword(word.text)) note_word(word.text, typed, id, "exact");
+      }
+      if (form_id != nullptr && !unit.parts.empty()) note_word(unit.head.text, typed, id, "exact");
+    }
+    auto exact = phrase_of_terms(terms);
+    if (!exact) return std::nullopt;
+    std::vector<Xapian::Query> all{*exact};
+    std::set<std::string> used{typed};
+    Token query;
+    query.text = typed;
+    for (const analysis::LexiconEntry& alias : span.match.aliases)
+      add_entry(alias, "alias", query, false, form_id, used, all);
+    for (const analysis::LexiconEntry& term : span.match.topic_terms)
+      add_entry(term, "topic", query, false, form_id, used, all);
+    if (all.size() == 1) return *exact;
+    return with_context(
+        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end()),
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *exact, kExactBonus)),
+        all, false);
+  }
+
+  /// `group` (a word's or span's query, whose forms are `forms`) with the
+  /// documents scaled by kWithoutContextWeight that match it only through
+  /// forms of an ambiguous name (Lexicon::context_of) and carry neither
+  /// another of its forms nor a word of the name's context. Unchanged when
+  /// no form is ambiguous.
+  Xapian::Query with_context(Xapian::Query group, const std::vector<Xapian::Query>& forms, bool title) {
+    std::vector<Xapian::Query> evidence;
+    std::vector<const std::vector<analysis::LexiconEntry>*> contexts;
+    for (const Xapian::Query& form : forms) {
+      const auto* context = form.get_type() == Xapian::Query::LEAF_TERM
+                                ? find_context(*form.get_terms_begin())
+                                : nullptr;
+      if (context == nullptr) {
+        evidence.push_back(form);
+      } else if (std::find(contexts.begin(), contexts.end(), context) == contexts.end()) {
+        contexts.push_back(context);
+      }
+    }
+    if (contexts.empty()) return group;
+    std::set<std::string> used;
+    for (const Xapian::Query& form : evidence)
+      if (form.get_type() == Xapian::Query::LEAF_TERM) used.insert(*form.get_terms_begin());
+    Token none;
+    for (const auto* context : contexts)
+      for (const analysis::LexiconEntry& entry : *context)
+        add_entry(entry, "context", none, title, nullptr, used, evidence);
+    if (evidence.empty()) return group;
+    const Xapian::Query in_context(Xapian::Query::OP_OR, evidence.begin(), evidence.end());
     return Xapian::Query(
-        Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end()),
-        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_query, kExactBonus));
+        Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_FILTER, group, in_context),
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND_NOT, group, in_context),
+                      kWithoutContextWeight));
+  }
+
+  const std::vector<analysis::LexiconEntry>* find_context(const std::string& term) const {
+    const auto it = ambiguous_terms_.find(term);
+    return it == ambiguous_terms_.end() ? nullptr : &it->second;
+  }
+
+  /// Remembers `term` as a form of an ambiguous name when the lexicon
+  /// declares `word` (or `stem`, else the word's own stem) ambiguous.
+  void note_if_ambiguous(const std::string& term, const std::string& word, const std::string& stem) {
+    if (!expansion_.lexicon || ambiguous_terms_.count(term) != 0) return;
+    Token token;
+    token.text = word;
+    token.stem = stem.empty() && !word.empty() ? stem_of(word) : stem;
+    std::vector<analysis::LexiconEntry> context = analysis::Lexicon::shared().context_of(token);
+    if (!context.empty()) ambiguous_terms_.emplace(term, std::move(context));
   }
 
   std::vector<analysis::LexiconEntry> aliases_of(const Token& token) const {
@@ -484,6 +653,7 @@ class Builder {
     const std::string term = prefixed_word(word, title);
     if (!fits(term) || !used.insert(term).second) return;
     out.emplace_back(term);
+    if (route != "context") note_if_ambiguous(term, word, "");
     if (id != nullptr) note_word(word, query.text, *id, route);
   }
 
@@ -502,6 +672,7 @@ class Builder {
       const std::string term = prefixed_stem(stem, title);
       if (!fits(term) || !used.insert(term).second) return;
       out.emplace_back(term);
+      if (route != "context") note_if_ambiguous(term, "", stem);
       if (id != nullptr) note_stem(stem, query.text, *id, route);
       return;
     }
@@ -550,6 +721,8 @@ class Builder {
   Expansion expansion_;
   TermForms forms_;
   std::size_t next_id_ = 0;
+  /// Terms that are forms of an ambiguous name, with the name's context.
+  std::unordered_map<std::string, std::vector<analysis::LexiconEntry>> ambiguous_terms_;
 };
 
 /// True if some positive free word is not a stopword, or there is a phrase:

@@ -77,10 +77,25 @@ struct BuiltQuery {
 /// weighs more than the word. Phrase words match their other spellings and
 /// single-word aliases too (OP_OR: Xapian 1.4 phrases cannot hold
 /// OP_SYNONYM).
+///
+/// Adjacent free words that the lexicon knows as one multi-word alias member
+/// or topic term (Lexicon::find_phrases: "air base", "закон Цезаря") are one
+/// group of the implied AND: the words one by one as above, OR (scaled by
+/// kExactBonus, for documents without them) the phrase as typed in an
+/// OP_SYNONYM with its aliases and topic terms.
+///
+/// A group with a form of an ambiguous name (Lexicon::context_of: Асад,
+/// الأسد) keeps its weight in documents that also hold an unambiguous form
+/// or a context word, and keeps kWithoutContextWeight of it elsewhere.
 BuiltQuery build_query(const QueryNode& root, bool relax = false, const Expansion& expansion = {});
 
 /// The weight given again to the exact forms of an expanded word.
 inline constexpr double kExactBonus = 0.5;
+
+/// The share of its weight kept by a document that matches a word only
+/// through an ambiguous name (Lexicon::context_of) without the name's
+/// context: Асад the footballer, الأسد the lion.
+inline constexpr double kWithoutContextWeight = 0.2;
 
 /// `query` restricted by the options' languages, topics and date range
 /// (boolean filters that do not change weights). Throws UsageError for a

@@ -257,6 +257,120 @@ TEST(LexiconTopics, TextWithoutTopicWordsHasNoTopics) {
   EXPECT_THAT(topics_in("", 1), ElementsAre());
 }
 
+// --- multi-word members and terms in a query ---------------------------------
+
+/// `text` as the lexicon keys an entry: its analysed words (compound parts
+/// left out) joined by spaces.
+std::string normalised(std::string_view text) {
+  std::string joined;
+  for (const Token& token : news_analyzer().analyze(text))
+    if (token.kind != Token::Kind::kPart) joined += (joined.empty() ? "" : " ") + token.text;
+  return joined;
+}
+
+std::vector<LexiconMatch> phrases_in(std::string_view text) {
+  return shipped().find_phrases(news_analyzer().analyze(text));
+}
+
+TEST(LexiconPhrases, TwoWordTopicTermIsOneSpanWithItsEquivalents) {
+  const auto matches = phrases_in("air base");
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].first, 0u);
+  EXPECT_EQ(matches[0].last, 2u);
+  EXPECT_EQ(matches[0].words, 2u);
+  const auto terms = words_of(matches[0].topic_terms);
+  EXPECT_THAT(terms, AllOf(Contains("airbase"), Contains("авиабаза"), Contains(normalised("قاعدة جوية")),
+                           Contains("военная база"), Not(Contains("air base"))));
+  EXPECT_THAT(matches[0].aliases, ElementsAre());
+}
+
+TEST(LexiconPhrases, InflectedRussianTermMatchesThroughStemsAndKeepsTheListedForm) {
+  const auto matches = phrases_in("военной базы");
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].words, 2u);
+  // The term as listed is another spelling of what was typed.
+  EXPECT_THAT(words_of(matches[0].topic_terms), AllOf(Contains("военная база"), Contains("air base")));
+}
+
+TEST(LexiconPhrases, MultiWordAliasReachesEveryScript) {
+  const auto russian = phrases_in("закон Цезаря");
+  ASSERT_EQ(russian.size(), 1u);
+  EXPECT_THAT(words_of(russian[0].aliases),
+              AllOf(Contains("caesar act"), Contains(normalised("قانون قيصر")), Not(Contains("закон цезаря"))));
+  // Also a term of the sanctions topic.
+  EXPECT_THAT(words_of(russian[0].topic_terms), AllOf(Contains("sanctions"), Contains("санкции")));
+
+  const auto arabic = phrases_in("هيئة تحرير الشام");
+  ASSERT_EQ(arabic.size(), 1u);
+  EXPECT_EQ(arabic[0].words, 3u);
+  EXPECT_THAT(words_of(arabic[0].aliases), AllOf(Contains("hayat tahrir al-sham"), Contains("hts")));
+}
+
+TEST(LexiconPhrases, LongestRunWinsAndRunsDoNotOverlap) {
+  // "naval base" (bases), then "contract" alone is no span; "water
+  // treatment plant" is one term of three words, not "water" + "plant".
+  const auto matches = phrases_in("naval base contract water treatment plant");
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].first, 0u);
+  EXPECT_EQ(matches[0].last, 2u);
+  EXPECT_EQ(matches[1].first, 3u);
+  EXPECT_EQ(matches[1].last, 6u);
+  EXPECT_EQ(matches[1].words, 3u);
+  EXPECT_THAT(words_of(matches[1].topic_terms), Contains("водоочистная станция"));
+}
+
+TEST(LexiconPhrases, CompoundPartsBelongToTheirWordsSpan) {
+  const auto tokens = news_analyzer().analyze("Hayat Tahrir ash-Sham today");
+  const auto matches = shipped().find_phrases(tokens);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].words, 3u);
+  ASSERT_LT(matches[0].last, tokens.size());
+  EXPECT_EQ(tokens[matches[0].last].text, "today");
+}
+
+TEST(LexiconPhrases, SingleWordsAndUnknownRunsAreNoSpans) {
+  EXPECT_THAT(phrases_in("sanctions"), ElementsAre());
+  EXPECT_THAT(phrases_in("Damascus"), ElementsAre());
+  EXPECT_THAT(phrases_in("base air"), ElementsAre());
+  EXPECT_THAT(phrases_in(""), ElementsAre());
+  EXPECT_THAT(Lexicon::load("", "").find_phrases(news_analyzer().analyze("air base")), ElementsAre());
+}
+
+// --- ambiguous names ----------------------------------------------------------
+
+TEST(LexiconContext, AmbiguousNameHasItsContextInEveryForm) {
+  EXPECT_THAT(words_of(shipped().context_of(word("Асад"))), AllOf(Contains("башар"), Contains("сирия")));
+  EXPECT_THAT(words_of(shipped().context_of(word("Асада"))), Contains("башар"));  // through the stem
+  EXPECT_THAT(words_of(shipped().context_of(word("الأسد"))), Contains(normalised("بشار")));
+  EXPECT_THAT(words_of(shipped().context_of(word("الشرع"))),
+              AllOf(Contains(normalised("أحمد")), Contains(normalised("الرئيس السوري"))));
+}
+
+TEST(LexiconContext, UnambiguousWordsHaveNoContext) {
+  EXPECT_THAT(shipped().context_of(word("Assad")), ElementsAre());
+  EXPECT_THAT(shipped().context_of(word("Башар")), ElementsAre());
+  EXPECT_THAT(shipped().context_of(word("Damascus")), ElementsAre());
+}
+
+TEST(LexiconContext, AmbiguousLineIsReadFromAFile) {
+  TempDir dir;
+  const std::string path = dir.write("aliases.txt",
+                                     "Paris | Париж\nambiguous: Paris => France | Франция | Eiffel Tower\n");
+  const Lexicon lexicon = Lexicon::load(path, "");
+  EXPECT_THAT(words_of(lexicon.context_of(word("Paris"))), ElementsAre("france", "франция", "eiffel tower"));
+  EXPECT_THAT(words_of(lexicon.aliases_of(word("Paris"))), ElementsAre("париж"));
+}
+
+TEST(LexiconFormat, MalformedAmbiguousLinesNameFileAndLine) {
+  TempDir dir;
+  const std::string no_arrow = dir.write("a.txt", "Paris | Париж\nambiguous: Paris | France\n");
+  EXPECT_THAT(load_error(no_arrow, ""), AllOf(StartsWith(no_arrow + ":2: "), HasSubstr("=>")));
+  const std::string two_words = dir.write("b.txt", "ambiguous: New York => USA\n");
+  EXPECT_THAT(load_error(two_words, ""), AllOf(StartsWith(two_words + ":1: "), HasSubstr("one word")));
+  const std::string empty = dir.write("c.txt", "ambiguous: Paris =>  | France\n");
+  EXPECT_THAT(load_error(empty, ""), AllOf(StartsWith(empty + ":1: "), HasSubstr("empty context")));
+}
+
 // --- malformed files ----------------------------------------------------------
 
 TEST(LexiconFormat, AliasGroupOfOneMemberNamesFileAndLine) {

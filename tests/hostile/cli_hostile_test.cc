@@ -8,10 +8,12 @@
 #include <chrono>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
+#include <string>
 
 #include "cli/cli_runner.h"
-#include "cli/json_value.h"
 #include "hostile/fixtures.h"
+#include "json_line.h"
 
 namespace akhbar::hostile {
 namespace {
@@ -33,7 +35,23 @@ constexpr bool kUnderAddressSanitizer = false;
 using cli_test::CliResult;
 using cli_test::CliSandbox;
 using cli_test::lines_of;
-using cli_test::parse_json;
+
+// The top-level members of one line of the command's JSON output, read with
+// the corpus reader's strict parser (nested values are checked, not kept).
+struct JsonLine {
+  explicit JsonLine(const std::string& line) : parsed(corpus::detail::parse_json_object(line)) {
+    if (!parsed.ok()) throw std::runtime_error("not a JSON object (" + parsed.error + "): " + line);
+  }
+  const std::string& at(const std::string& key) const {
+    for (const auto& member : parsed.members) {
+      if (member.key == key) return member.value.text;
+    }
+    throw std::runtime_error("no member " + key);
+  }
+  double number(const std::string& key) const { return std::stod(at(key)); }
+
+  corpus::detail::JsonParseResult parsed;
+};
 
 class IndexCommandOnHostileInput : public ::testing::Test {
  protected:
@@ -64,7 +82,7 @@ class IndexCommandOnHostileInput : public ::testing::Test {
     const CliResult result = sandbox_->run({"search", "--json", "--limit", "50", query});
     EXPECT_EQ(result.exit_code, 0) << query << ": " << result.err;
     std::set<std::string> ids;
-    for (const std::string& line : lines_of(result.out)) ids.insert(parse_json(line).at("id").string);
+    for (const std::string& line : lines_of(result.out)) ids.insert(JsonLine(line).at("id"));
     return ids;
   }
 
@@ -104,14 +122,14 @@ TEST_F(IndexCommandOnHostileInput, PrintsEachProblemByFileAndLineAndExitsWithOne
 }
 
 TEST_F(IndexCommandOnHostileInput, IndexesEveryGoodArticleOfTheRun) {
-  const cli_test::JsonValue summary = parse_json(index_->out);
-  EXPECT_EQ(summary.at("articles").number, static_cast<double>(good_article_count())) << index_->out;
+  const JsonLine summary(index_->out);
+  EXPECT_EQ(summary.number("articles"), static_cast<double>(good_article_count())) << index_->out;
   std::size_t errors = 1;  // the missing path
   for (const Fixture& fixture : *fixtures_) {
     errors += static_cast<std::size_t>(std::count_if(fixture.problems.begin(), fixture.problems.end(),
         [](const ExpectedProblem& p) { return p.severity == corpus::Problem::Severity::kError; }));
   }
-  EXPECT_EQ(summary.at("errors").number, static_cast<double>(errors));
+  EXPECT_EQ(summary.number("errors"), static_cast<double>(errors));
 }
 
 TEST_F(IndexCommandOnHostileInput, ConvertedLegacyFilesAreSearchableInTheirScript) {
@@ -164,7 +182,7 @@ TEST(IndexCommandOnALongLine, SkipsOneHundredMegabytesQuicklyInBoundedMemory) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(lines_of(result.err),
             std::vector<std::string>{path + ":2: error: line longer than 67108864 bytes, skipped"});
-  EXPECT_EQ(parse_json(result.out).at("articles").number, 2);
+  EXPECT_EQ(JsonLine(result.out).number("articles"), 2);
   EXPECT_LT(seconds, 30.0);
   // The reader holds at most one line of the limit (64 MB) while it decides
   // to skip it, never the 100 MB line. ru_maxrss is in kilobytes.

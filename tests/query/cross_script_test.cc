@@ -210,5 +210,113 @@ TEST_F(CrossScriptTest, IndexFilesNameLikeWordsOnly) {
     EXPECT_FALSE(filed(word)) << word;
 }
 
+// Multi-word names and topic terms, and names that are also something else.
+std::vector<corpus::Article> phrase_articles() {
+  return {
+      make_article("en-airbase", "en", "2025-06-01", "Wire", "Aircraft leave",
+                   {"Russian aircraft left the air base near the coast on Monday."}),
+      make_article("ru-airbase", "ru", "2025-06-02", "Вестник", "Самолёты улетели",
+                   {"Российские самолёты покинули авиабазу у побережья."}),
+      make_article("en-fresh-air", "en", "2025-06-03", "Wire", "Spring weather",
+                   {"Fresh air and sunshine returned to the city this week."}),
+      make_article("en-caesar", "en", "2025-06-04", "Wire", "Law extended",
+                   {"Congress extended the Caesar Act for another year."}),
+      make_article("ru-caesar", "ru", "2025-06-05", "Вестник", "Закон продлён",
+                   {"Конгресс продлил закон Цезаря ещё на год."}),
+      make_article("ar-caesar", "ar", "2025-06-06", "المرصد", "تمديد",
+                   {"مدد الكونغرس قانون قيصر لعام آخر."}),
+      make_article("en-salad", "en", "2025-06-07", "Wire", "Menu",
+                   {"A Caesar salad is on the menu of the new restaurant."}),
+      make_article("en-hts", "en", "2025-06-08", "Wire", "City taken",
+                   {"Hayat Tahrir al-Sham fighters took the city overnight."}),
+      make_article("ru-hts", "ru", "2025-06-09", "Вестник", "Город взят",
+                   {"Боевики Хайят Тахрир аш-Шам ночью заняли город."}),
+      make_article("ar-hts", "ar", "2025-06-10", "المرصد", "السيطرة على المدينة",
+                   {"سيطرت هيئة تحرير الشام على المدينة ليلا."}),
+      make_article("ru-asad-football", "ru", "2025-07-01", "Спорт", "Дубль Асада",
+                   {"Нападающий Асад Рахимов забил два мяча, и Асад стал героем матча. Асад доволен."}),
+      make_article("ru-assad", "ru", "2025-07-02", "Вестник", "Год спустя",
+                   {"Год назад режим Башара Асада пал, и Асад улетел из Дамаска."}),
+      make_article("ar-lion", "ar", "2025-07-03", "المرصد", "أشبال",
+                   {"ولدت ثلاثة أشبال من الأسد الأطلسي في حديقة الحيوانات، والأسد بصحة جيدة."}),
+      make_article("ar-assad", "ar", "2025-07-04", "المرصد", "سقوط",
+                   {"غادر بشار الأسد دمشق بعد سقوط حكمه."}),
+      make_article("ar-sharia", "ar", "2025-07-05", "المرصد", "ندوة",
+                   {"ناقش القضاة أحكام الشرع في الزواج، وقالوا إن الشرع واضح في الميراث."}),
+      make_article("ar-sharaa", "ar", "2025-07-06", "المرصد", "تصريح",
+                   {"قال الشرع إن سوريا ستتعافى."}),
+  };
+}
+
+class PhraseAndContextTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    indexer::IndexWriter writer(db_path());
+    for (const auto& article : phrase_articles())
+      if (!writer.add(article)) throw std::runtime_error("not indexed: " + article.id);
+    writer.commit();
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::string db_path() { return dir_->path("phrases.db"); }
+
+  Ids ids(const std::string& query) {
+    SearchOptions options;
+    options.limit = 50;
+    Ids out;
+    for (const Hit& hit : searcher_.search(query, options).hits) out.push_back(hit.id);
+    return out;
+  }
+
+  static inline TempDir* dir_ = nullptr;
+  Searcher searcher_{db_path()};
+};
+
+TEST_F(PhraseAndContextTest, MultiWordNameOrTermFindsItsEquivalentsInEveryLanguage) {
+  const std::vector<Row> table = {
+      {"air base", {"en-airbase", "ru-airbase"}, {"en-fresh-air"}},
+      {"авиабаза", {"en-airbase", "ru-airbase"}, {"en-fresh-air"}},
+      {"Caesar Act", {"en-caesar", "ru-caesar", "ar-caesar"}, {"en-salad"}},
+      {"закон Цезаря", {"en-caesar", "ru-caesar", "ar-caesar"}, {"en-salad"}},
+      {"قانون قيصر", {"en-caesar", "ru-caesar", "ar-caesar"}, {"en-salad"}},
+      {"Hayat Tahrir al-Sham", {"en-hts", "ru-hts", "ar-hts"}, {}},
+      {"هيئة تحرير الشام", {"en-hts", "ru-hts", "ar-hts"}, {}},
+      {"Хайят Тахрир аш-Шам", {"en-hts", "ru-hts", "ar-hts"}, {}},
+  };
+  for (const Row& row : table) {
+    const Ids found = ids(row.query);
+    for (const std::string& id : row.must_find) EXPECT_TRUE(contains(found, id)) << row.query << " -> " << id;
+    for (const std::string& id : row.must_not_find)
+      EXPECT_FALSE(contains(found, id)) << row.query << " must not find " << id;
+  }
+}
+
+TEST_F(PhraseAndContextTest, SpanAsTypedRanksAboveItsEquivalents) {
+  EXPECT_EQ(ids("air base").front(), "en-airbase");
+  EXPECT_EQ(ids("закон Цезаря").front(), "ru-caesar");
+  EXPECT_EQ(ids("Caesar Act").front(), "en-caesar");
+}
+
+TEST_F(PhraseAndContextTest, AmbiguousNameRanksItsContextFirst) {
+  // Each query word is more frequent in the look-alike, which ranked it
+  // first by term frequency alone.
+  struct Trap {
+    std::string query, meant, look_alike;
+  };
+  for (const Trap& trap : std::vector<Trap>{{"Асад", "ru-assad", "ru-asad-football"},
+                                            {"الأسد", "ar-assad", "ar-lion"},
+                                            {"الشرع", "ar-sharaa", "ar-sharia"}}) {
+    const Ids found = ids(trap.query);
+    ASSERT_FALSE(found.empty()) << trap.query;
+    EXPECT_EQ(found.front(), trap.meant) << trap.query;
+    const auto meant = std::find(found.begin(), found.end(), trap.meant);
+    const auto look_alike = std::find(found.begin(), found.end(), trap.look_alike);
+    EXPECT_LT(meant, look_alike) << trap.query;
+  }
+}
+
 }  // namespace
 }  // namespace akhbar::query

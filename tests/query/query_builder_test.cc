@@ -157,6 +157,50 @@ TEST(QueryBuilder, EmptyQueryBuildsNothing) {
   EXPECT_TRUE(build("  ").query.empty());
 }
 
+BuiltQuery build_expanded(const std::string& text) {
+  return build_query(parse_query(text).root, /*relax=*/false, Expansion{/*lexicon=*/true, /*names=*/nullptr});
+}
+
+TEST(QueryBuilderLexicon, MultiWordTermIsOneGroupReachingItsEquivalents) {
+  const BuiltQuery built = build_expanded("air base");
+  EXPECT_EQ(built.and_groups, 1u);
+  const Terms terms = terms_of(built.query);
+  for (const std::string term : {"air", "base", "airbase", "авиабаза", "военная", "база"})
+    EXPECT_TRUE(terms.count(term)) << term << " in " << built.query.get_description();
+  EXPECT_NE(built.query.get_description().find("air PHRASE 2 base"), std::string::npos);
+}
+
+TEST(QueryBuilderLexicon, SpanCountsOnceAmongOtherWords) {
+  EXPECT_EQ(build_expanded("naval base contract").and_groups, 2u);
+  EXPECT_EQ(build_expanded("Hayat Tahrir al-Sham Russia").and_groups, 2u);
+  // Without the lexicon every word is its own group.
+  EXPECT_EQ(build("naval base contract").and_groups, 3u);
+}
+
+TEST(QueryBuilderLexicon, WordsOfATitleOrQuotedPhraseAreNoSpan) {
+  EXPECT_EQ(terms_of(build_expanded("\"air base\"").query).count("airbase"), 0u);
+  EXPECT_EQ(build_expanded("title:air base").and_groups, 2u);
+}
+
+TEST(QueryBuilderLexicon, SpanEquivalentsAreFormsOfTheWholeSpan) {
+  const BuiltQuery built = build_expanded("закон Цезаря");
+  EXPECT_TRUE(built.forms.words.count("закон"));
+  EXPECT_TRUE(built.forms.words.count("цезаря"));
+  ASSERT_TRUE(built.forms.words.count("caesar"));
+  EXPECT_EQ(built.forms.word_routes.at("caesar"), "alias");
+  EXPECT_EQ(built.forms.query_words.at(built.forms.words.at("caesar")), "закон цезаря");
+}
+
+TEST(QueryBuilderLexicon, AmbiguousNameIsWeighedDownWithoutItsContext) {
+  const BuiltQuery built = build_expanded("Асад");
+  const std::string description = built.query.get_description();
+  EXPECT_TRUE(terms_of(built.query).count("башар")) << description;
+  EXPECT_NE(description.find("AND_NOT"), std::string::npos) << description;
+  EXPECT_NE(description.find(" * "), std::string::npos) << description;
+  // An unambiguous name is left alone.
+  EXPECT_EQ(build_expanded("Damascus").query.get_description().find("AND_NOT"), std::string::npos);
+}
+
 TEST(QueryBuilderOptions, LanguagesFilter) {
   SearchOptions options;
   options.languages = {"ru", "ar"};

@@ -17,6 +17,7 @@
 /// @endcode
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,6 +35,18 @@ struct LexiconEntry {
   std::vector<std::string> stems;  ///< their stems ("" where none), same order
   std::string lang;                ///< "en", "ru", "ar" (from the script, or the topic line)
   std::string original;            ///< as written in the file, for --explain
+};
+
+/// A run of consecutive query words that is, as a whole, a multi-word alias
+/// member or topic term ("air base", "закон Цезаря", "هيئة تحرير الشام").
+struct LexiconMatch {
+  std::size_t first = 0;  ///< index in the analysed tokens of its first word
+  std::size_t last = 0;   ///< one past the index of its last token (compound parts included)
+  std::size_t words = 0;  ///< words it spans (compound parts not counted), at least 2
+  /// The other members of the alias groups the run is a member of.
+  std::vector<LexiconEntry> aliases;
+  /// The other terms, in every language, of the topics the run is a term of.
+  std::vector<LexiconEntry> topic_terms;
 };
 
 /// Immutable after loading; thread-safe to read.
@@ -65,6 +78,20 @@ class Lexicon {
   /// term of some topic, the entries of that topic in every language, except
   /// the word itself. Empty for words outside the lexicon.
   std::vector<LexiconEntry> topic_equivalents(const Token& token) const;
+
+  /// The multi-word alias members and topic terms in `tokens` (analysed
+  /// text), left to right: at each word the longest run that is a member or
+  /// a term (words equal by text, or by stem for inflected forms), then the
+  /// search goes on after it. Runs never overlap; single words are not
+  /// reported (see aliases_of() and topic_equivalents()).
+  std::vector<LexiconMatch> find_phrases(const std::vector<Token>& tokens) const;
+
+  /// The context of an ambiguous name: when the word or stem of `token` is
+  /// declared ambiguous in the alias file ("ambiguous:" lines: Асад is also
+  /// a given name, الأسد also "the lion"), the words whose presence tells
+  /// that a text speaks of the name's referent (Башар, بشار, Сирия...).
+  /// Empty for a word that is not declared ambiguous.
+  std::vector<LexiconEntry> context_of(const Token& token) const;
 
   /// The topics whose terms occur in `tokens` (analysed text), in topic-name
   /// order, each at most once. A topic needs at least `min_hits` matching

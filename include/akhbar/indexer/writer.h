@@ -37,6 +37,15 @@ struct IndexOptions {
   /// How long to wait for another writer to release the database before
   /// giving up with DatabaseLockedError; 0: give up at once.
   double wait_seconds = 0;
+  /// index_sources() only: threads that analyse articles and build documents,
+  /// each into its own temporary shard, merged into the database at the end;
+  /// 0: one per core, at most 8; 1: one thread, writing straight into the
+  /// database batch by batch. IndexWriter and the updater write with one.
+  unsigned threads = 0;
+  /// index_sources() with threads > 1: about the most memory the shards'
+  /// unwritten changes may take together, in MiB; a shard commits before its
+  /// share is exceeded. The merge itself streams and needs little memory.
+  std::size_t memory_budget_mb = 1024;
 };
 
 struct IndexStats {
@@ -96,6 +105,16 @@ struct Progress {
 /// of `akhbar index` in one call. Problems with the input are reported to
 /// `on_problem` and counted; they never stop the run. Throws on database
 /// errors (locked, unwritable).
+///
+/// With options.threads > 1 the reading stays in the calling thread and the
+/// articles are built by worker threads into temporary shard databases
+/// beside `db_path` (an article id always goes to the same shard, so the last
+/// of several articles with one id wins, as with one thread). An empty
+/// database is then replaced at once by the merged shards (the path is
+/// switched atomically: a kill before that leaves the empty database); one
+/// that has articles receives the new ones in batches of
+/// options.batch_articles, each new article replacing any with its id. The
+/// callbacks are always called from the calling thread.
 IndexStats index_sources(const std::string& db_path,
                          const std::vector<std::string>& sources,
                          const IndexOptions& options = {},

@@ -96,7 +96,8 @@ struct DatabaseStats {
 /// none at `db_path` (the message tells the user to run `akhbar index`),
 /// DatabaseError if it cannot be opened or was built with another analysis
 /// version. search() reopens and retries by itself when a concurrent writer
-/// commits. Not thread-safe: use one Searcher per thread.
+/// commits, and follows an atomic rebuild (`akhbar index --rebuild` switching
+/// the path to a new generation). Not thread-safe: use one Searcher per thread.
 class Searcher {
  public:
   explicit Searcher(const std::string& db_path);

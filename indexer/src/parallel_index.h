@@ -1,0 +1,28 @@
+/// @file parallel_index.h
+/// @brief index_sources() on several threads: one reader, N builders each
+/// writing its own shard database, and a merge into the target at the end.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "akhbar/corpus/reader.h"
+#include "akhbar/indexer/writer.h"
+
+namespace akhbar::indexer::detail {
+
+/// The number of builder threads IndexOptions::threads asks for: itself, or
+/// for 0 the number of cores, at most kMaxDefaultIndexThreads (and at least 1).
+unsigned resolve_index_threads(unsigned requested);
+inline constexpr unsigned kMaxDefaultIndexThreads = 8;
+
+/// index_sources() with `threads` builders (>= 2), as writer.h describes it.
+/// Throws like index_sources(); a failure in a builder stops the run and is
+/// rethrown here, and the temporary shards are removed either way.
+IndexStats index_sources_parallel(const std::string& db_path, const std::vector<std::string>& sources,
+                                  const IndexOptions& options, unsigned threads,
+                                  const std::function<void(const Progress&)>& on_progress,
+                                  const std::function<void(const corpus::Problem&)>& on_problem);
+
+}  // namespace akhbar::indexer::detail
