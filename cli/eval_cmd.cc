@@ -43,6 +43,7 @@ std::string scores_json(const query::QueryScores& scores) {
       .add_number("p_at_10", scores.precision_at_10)
       .add_number("recall_at_10", scores.recall_at_10)
       .add_number("recall_at_100", scores.recall_at_100)
+      .add_number("capped_recall_at_10", scores.capped_recall_at_10)
       .add_count("relevant", scores.relevant)
       .add_count("retrieved", scores.retrieved)
       .str();
@@ -60,7 +61,7 @@ std::string category_of(const std::string& qid) {
 struct CategoryScores {
   std::string name;
   std::size_t queries = 0;
-  double ndcg_at_10 = 0, recall_at_10 = 0, average_precision = 0;
+  double ndcg_at_10 = 0, recall_at_10 = 0, average_precision = 0, capped_recall_at_10 = 0;
 };
 
 /// Mean scores per category, in name order, then "all" (every judged query).
@@ -72,6 +73,7 @@ std::vector<CategoryScores> by_category(const query::EvalReport& report) {
     sum.ndcg_at_10 += scores.ndcg_at_10;
     sum.recall_at_10 += scores.recall_at_10;
     sum.average_precision += scores.average_precision;
+    sum.capped_recall_at_10 += scores.capped_recall_at_10;
   }
   std::vector<CategoryScores> rows;
   for (auto& [name, sum] : sums) {
@@ -80,10 +82,11 @@ std::vector<CategoryScores> by_category(const query::EvalReport& report) {
     sum.ndcg_at_10 /= n;
     sum.recall_at_10 /= n;
     sum.average_precision /= n;
+    sum.capped_recall_at_10 /= n;
     rows.push_back(sum);
   }
   rows.push_back({"all", report.per_query.size(), report.mean.ndcg_at_10, report.mean.recall_at_10,
-                  report.mean.average_precision});
+                  report.mean.average_precision, report.mean.capped_recall_at_10});
   return rows;
 }
 
@@ -96,6 +99,7 @@ std::string categories_json(const query::EvalReport& report) {
                        .add_number("ndcg_at_10", row.ndcg_at_10)
                        .add_number("recall_at_10", row.recall_at_10)
                        .add_number("map", row.average_precision)
+                       .add_number("capped_recall_at_10", row.capped_recall_at_10)
                        .str());
   return json_array(rows);
 }
@@ -113,10 +117,11 @@ std::string report_json(const query::EvalReport& report, bool per_query) {
 }
 
 void print_categories(const query::EvalReport& report) {
-  std::printf("\n%-16s %7s %8s %6s %6s\n", "category", "queries", "nDCG@10", "R@10", "MAP");
+  // cR@10: Recall@10 capped at what ten results can hold (see eval.h).
+  std::printf("\n%-16s %7s %8s %6s %6s %6s\n", "category", "queries", "nDCG@10", "R@10", "MAP", "cR@10");
   for (const CategoryScores& row : by_category(report))
-    std::printf("%-16s %7zu %8.4f %6.4f %6.4f\n", row.name.c_str(), row.queries, row.ndcg_at_10,
-                row.recall_at_10, row.average_precision);
+    std::printf("%-16s %7zu %8.4f %6.4f %6.4f %6.4f\n", row.name.c_str(), row.queries, row.ndcg_at_10,
+                row.recall_at_10, row.average_precision, row.capped_recall_at_10);
 }
 
 /// Both runs side by side: cross-script matching ("cross") against words
@@ -126,17 +131,18 @@ void print_comparison(const query::EvalReport& cross, const query::EvalReport& e
   const auto exact_rows = by_category(exact);
   std::printf("cross: cross-script matching (the default); exact: --exact-script; delta: cross - exact\n\n");
   std::printf("%-16s %5s |", "", "");
-  for (const char* metric : {"nDCG@10", "Recall@10", "MAP"}) std::printf(" %-23s|", metric);
+  for (const char* metric : {"nDCG@10", "Recall@10", "MAP", "capped Recall@10"}) std::printf(" %-23s|", metric);
   std::printf("\n");
   std::printf("%-16s %5s |", "category", "n");
-  for (int metric = 0; metric < 3; ++metric) std::printf(" %6s %6s %8s |", "cross", "exact", "delta");
+  for (int metric = 0; metric < 4; ++metric) std::printf(" %6s %6s %8s |", "cross", "exact", "delta");
   std::printf("\n");
   for (std::size_t i = 0; i < cross_rows.size() && i < exact_rows.size(); ++i) {
     const CategoryScores& c = cross_rows[i];
     const CategoryScores& e = exact_rows[i];
     std::printf("%-16s %5zu |", c.name.c_str(), c.queries);
     for (const auto& [with, without] : {std::pair{c.ndcg_at_10, e.ndcg_at_10}, std::pair{c.recall_at_10, e.recall_at_10},
-                                        std::pair{c.average_precision, e.average_precision}})
+                                        std::pair{c.average_precision, e.average_precision},
+                                        std::pair{c.capped_recall_at_10, e.capped_recall_at_10}})
       std::printf(" %6.4f %6.4f %+8.4f |", with, without, with - without);
     std::printf("\n");
   }

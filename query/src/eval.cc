@@ -122,6 +122,8 @@ QueryScores score_query(const std::string& id, const std::vector<std::string>& r
   scores.precision_at_10 = static_cast<double>(found_at_10) / static_cast<double>(kCutoff10);
   scores.recall_at_10 = static_cast<double>(found_at_10) / relevant;
   scores.recall_at_100 = static_cast<double>(found_at_100) / relevant;
+  scores.capped_recall_at_10 =
+      static_cast<double>(found_at_10) / static_cast<double>(std::min<std::size_t>(kCutoff10, judged.relevant));
   return scores;
 }
 
@@ -205,6 +207,7 @@ EvalReport evaluate(const Run& run, const Qrels& qrels) {
     mean.precision_at_10 += scores.precision_at_10;
     mean.recall_at_10 += scores.recall_at_10;
     mean.recall_at_100 += scores.recall_at_100;
+    mean.capped_recall_at_10 += scores.capped_recall_at_10;
     mean.relevant += scores.relevant;
     mean.retrieved += scores.retrieved;
     report.per_query.push_back(std::move(scores));
@@ -217,6 +220,7 @@ EvalReport evaluate(const Run& run, const Qrels& qrels) {
     mean.precision_at_10 /= n;
     mean.recall_at_10 /= n;
     mean.recall_at_100 /= n;
+    mean.capped_recall_at_10 /= n;
   }
   return report;
 }

@@ -218,8 +218,8 @@ class CliCrossScriptEval : public CliCrossScript {
 TEST_F(CliCrossScriptEval, TableHasOneRowPerQueryCategory) {
   const CliResult result = run({"eval", "--queries", queries_, "--qrels", qrels_, "--exact-script"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_TRUE(contains(result.out, "category         queries  nDCG@10   R@10    MAP\n")) << result.out;
-  EXPECT_TRUE(contains(result.out, "\nen-q                   1   1.0000 1.0000 1.0000\n")) << result.out;
+  EXPECT_TRUE(contains(result.out, "category         queries  nDCG@10   R@10    MAP  cR@10\n")) << result.out;
+  EXPECT_TRUE(contains(result.out, "\nen-q                   1   1.0000 1.0000 1.0000 1.0000\n")) << result.out;
   // As written, each name is found in its own script only: R@10 is 1 of 3.
   const auto lines = lines_of(result.out);
   const auto row = std::find_if(lines.begin(), lines.end(),

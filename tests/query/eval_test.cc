@@ -137,6 +137,25 @@ TEST(RetrievalMetrics, ScoresOneQueryAsComputedByHand) {
   EXPECT_NEAR(q1.precision_at_10, 0.2, 1e-12);
   EXPECT_NEAR(q1.recall_at_10, 2.0 / 3.0, 1e-12);
   EXPECT_NEAR(q1.recall_at_100, 2.0 / 3.0, 1e-12);
+  EXPECT_NEAR(q1.capped_recall_at_10, 2.0 / 3.0, 1e-12);  // fewer than ten relevant: as R@10
+}
+
+// Twelve relevant articles, nine of them in the first ten results: plain
+// Recall@10 is 9/12, while the capped measure asks how full of relevant
+// articles the first page is, 9/10.
+TEST(RetrievalMetrics, CappedRecallDividesByWhatTenResultsCanHold) {
+  Qrels qrels;
+  TrecRun run;
+  double score = 100;
+  for (int i = 0; i < 12; ++i) qrels["q1"]["r" + std::to_string(i)] = 1;
+  for (int i = 0; i < 9; ++i) run["q1"].emplace_back("r" + std::to_string(i), score--);
+  run["q1"].emplace_back("noise", score--);
+  for (int i = 9; i < 12; ++i) run["q1"].emplace_back("r" + std::to_string(i), score--);
+  const EvalReport report = evaluate(run, qrels);
+  ASSERT_EQ(report.per_query.size(), 1u);
+  EXPECT_NEAR(report.per_query[0].recall_at_10, 9.0 / 12.0, 1e-12);
+  EXPECT_NEAR(report.per_query[0].capped_recall_at_10, 9.0 / 10.0, 1e-12);
+  EXPECT_NEAR(report.per_query[0].recall_at_100, 1.0, 1e-12);
 }
 
 TEST(RetrievalMetrics, PerfectRankingScoresOne) {

@@ -39,6 +39,10 @@ struct QueryScores {
   double precision_at_10 = 0;
   double recall_at_10 = 0;
   double recall_at_100 = 0;
+  /// Relevant articles in the top 10 divided by min(10, relevant): 1.0 when
+  /// the first page holds as many relevant articles as it can. Plain
+  /// Recall@10 cannot reach 1.0 for a query with more than ten relevant.
+  double capped_recall_at_10 = 0;
   std::size_t relevant = 0;   ///< judged relevant
   std::size_t retrieved = 0;  ///< returned by the run
 };
