@@ -19,7 +19,11 @@ if [ $quick -eq 0 ]; then
   echo "== sanitizer build (ASan + UBSan) and tests"
   BUILD_DIR="$root/build-asan" BUILD_TYPE=Debug "$root/scripts/build.sh" \
     -DAKHBAR_SANITIZE=ON -DAKHBAR_BUILD_BENCH=OFF
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  # new_delete_type_mismatch=0: Debian's libxapian (not instrumented) frees
+  # with a sized delete of another size inside Xapian::Database::check, which
+  # `akhbar check` calls; every other ASan check stays on.
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:new_delete_type_mismatch=0 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$root/build-asan" -j"$(nproc)" --output-on-failure
 
   echo "== fuzz: each libFuzzer target for 60 s (clang build in build-fuzz)"
