@@ -62,15 +62,7 @@ IndexStats index_sources(const std::string& db_path, const std::vector<std::stri
   writer.commit();
 
   IndexStats stats = writer.stats();
-  stats.errors = reader.stats().errors;
-  stats.warnings = reader.stats().warnings + reported_warnings;
-  stats.input_bytes = reader.stats().bytes;
-  stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  if (on_progress) {
-    progress.bytes_done = stats.input_bytes;
-    progress.articles = stats.articles;
-    on_progress(progress);
-  }
+  detail::finish_index_run(stats, reader.stats(), reported_warnings, started, progress, on_progress);
   return stats;
 }
 

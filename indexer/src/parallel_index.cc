@@ -404,16 +404,22 @@ IndexStats index_sources_parallel(const std::string& db_path, const std::vector<
   }
   target.reset();
 
-  stats.errors = reader.stats().errors;
-  stats.warnings = reader.stats().warnings + reported_warnings;
-  stats.input_bytes = reader.stats().bytes;
-  stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  finish_index_run(stats, reader.stats(), reported_warnings, started, progress, on_progress);
+  return stats;
+}
+
+void finish_index_run(IndexStats& stats, const corpus::ReaderStats& read,
+                      std::uint64_t reported_warnings, std::chrono::steady_clock::time_point started,
+                      Progress& progress, const std::function<void(const Progress&)>& on_progress) {
+  stats.errors = read.errors;
+  stats.warnings = read.warnings + reported_warnings;
+  stats.input_bytes = read.bytes;
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (on_progress) {
     progress.bytes_done = stats.input_bytes;
     progress.articles = stats.articles;
     on_progress(progress);
   }
-  return stats;
 }
 
 }  // namespace akhbar::indexer::detail

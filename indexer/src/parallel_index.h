@@ -3,6 +3,8 @@
 /// writing its own shard database, and a merge into the target at the end.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -16,6 +18,13 @@ namespace akhbar::indexer::detail {
 /// for 0 the number of cores, at most kMaxDefaultIndexThreads (and at least 1).
 unsigned resolve_index_threads(unsigned requested);
 inline constexpr unsigned kMaxDefaultIndexThreads = 8;
+
+/// The end of an indexing run, shared by the one-thread and parallel paths:
+/// completes `stats` with the reader's counts (plus the warnings the indexer
+/// itself reported) and the elapsed time, and reports the final progress.
+void finish_index_run(IndexStats& stats, const corpus::ReaderStats& read,
+                      std::uint64_t reported_warnings, std::chrono::steady_clock::time_point started,
+                      Progress& progress, const std::function<void(const Progress&)>& on_progress);
 
 /// index_sources() with `threads` builders (>= 2), as writer.h describes it.
 /// Throws like index_sources(); a failure in a builder stops the run and is

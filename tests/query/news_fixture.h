@@ -12,29 +12,12 @@
 
 #include "akhbar/corpus/article.h"
 #include "akhbar/indexer/writer.h"
+#include "indexer/temp_dir.h"
 
 namespace akhbar::query::testing {
 
-/// A fresh directory under the system temp dir, removed with its contents.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "akhbar-query-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+/// The same scratch directory the indexer tests use.
+using TempDir = indexer::testing::TempDir;
 
 inline corpus::Article make_article(std::string id, std::string lang, std::string published,
                                     std::string source, std::string title,
