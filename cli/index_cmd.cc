@@ -209,8 +209,8 @@ Command add_index_command(CLI::App& parent) {
       ->type_name("SECONDS")
       ->check(CLI::NonNegativeNumber);
   app->add_option("--threads", flags->threads,
-                  "threads that analyse and write articles, each into its own temporary shard, "
-                  "merged at the end; 0: one per core, at most 8; 1: write straight into the database")
+                  "threads that analyse and write articles, each into its own small temporary "
+                  "databases, merged at the end; 0: one per core, at most 8; 1: write straight into the database")
       ->type_name("N")
       ->check(CLI::Range(0u, 64u))
       ->capture_default_str();

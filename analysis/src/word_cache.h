@@ -20,7 +20,9 @@ namespace akhbar::analysis::detail {
 template <typename Value>
 class WordCache {
  public:
-  explicit WordCache(std::size_t capacity) : capacity_(capacity) {}
+  // The table is sized once for `capacity`: emptying it keeps its buckets,
+  // so a full cache never rehashes again.
+  explicit WordCache(std::size_t capacity) : capacity_(capacity) { values_.reserve(capacity); }
 
   /// The cached value of `word`, computing it with `compute(word)` on a miss.
   /// The reference stays valid until the next call.

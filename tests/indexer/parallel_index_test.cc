@@ -51,10 +51,11 @@ std::string make_corpus(int articles, const std::string& id_prefix = "art-") {
 }
 
 IndexStats index_with(const std::string& db, const std::vector<std::string>& sources, unsigned threads,
-                      std::vector<corpus::Problem>* problems = nullptr) {
+                      std::vector<corpus::Problem>* problems = nullptr, std::size_t memory_mb = 1024) {
   IndexOptions options;
   options.threads = threads;
   options.batch_articles = 50;
+  options.memory_budget_mb = memory_mb;
   return index_sources(db, sources, options, {}, [&](const corpus::Problem& problem) {
     if (problems != nullptr) problems->push_back(problem);
   });
@@ -102,6 +103,31 @@ TEST(ParallelIndex, WritesTheSameTermsAndNameKeysAsOneThread) {
   EXPECT_TRUE(synonym_table(dir.path("three")) == expected_keys);
   EXPECT_EQ(Xapian::Database(dir.path("three")).get_metadata("akhbar:analysis_version"),
             Xapian::Database(dir.path("one")).get_metadata("akhbar:analysis_version"));
+}
+
+TEST(ParallelIndex, ManySmallSegmentsHoldWhatOneThreadWrites) {
+  // A 1 MiB budget makes each builder start a new segment every few dozen
+  // articles, so the replacements at the end land in later segments than
+  // the articles they replace.
+  testing::TempDir dir;
+  std::string text = make_corpus(900);
+  for (const int replaced : {3, 100, 451, 899, 3})
+    text += R"({"id": "art-)" + std::to_string(replaced) + R"(", "lang": "en", "title": "Revised", "body": "Zanzibar cloves )" +
+            std::to_string(replaced) + R"(."})" "\n";
+  const std::string corpus = dir.write("corpus/news.jsonl", text);
+  index_with(dir.path("one"), {corpus}, 1);
+  std::vector<corpus::Problem> problems;
+  const IndexStats two = index_with(dir.path("two"), {corpus}, 2, &problems, 1);
+
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(two.articles, 905u);  // writes, as with one thread
+  Xapian::Database db(dir.path("two"));
+  EXPECT_EQ(db.get_doccount(), 900u);
+  EXPECT_EQ(db.get_termfreq("Qart-3"), 1u);
+  EXPECT_EQ(db.get_termfreq("zanzibar"), 4u);
+  EXPECT_EQ(db.get_termfreq("revised"), 4u);
+  EXPECT_TRUE(term_table(dir.path("two")) == term_table(dir.path("one")));
+  EXPECT_TRUE(synonym_table(dir.path("two")) == synonym_table(dir.path("one")));
 }
 
 TEST(ParallelIndex, LeavesAPlainDirectoryAndNoTemporaryFolders) {

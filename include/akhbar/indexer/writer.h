@@ -38,13 +38,15 @@ struct IndexOptions {
   /// giving up with DatabaseLockedError; 0: give up at once.
   double wait_seconds = 0;
   /// index_sources() only: threads that analyse articles and build documents,
-  /// each into its own temporary shard, merged into the database at the end;
+  /// each into its own series of small temporary databases (segments),
+  /// merged into the database at the end;
   /// 0: one per core, at most 8; 1: one thread, writing straight into the
   /// database batch by batch. IndexWriter and the updater write with one.
   unsigned threads = 0;
-  /// index_sources() with threads > 1: about the most memory the shards'
-  /// unwritten changes may take together, in MiB; a shard commits before its
-  /// share is exceeded. The merge itself streams and needs little memory.
+  /// index_sources() with threads > 1: about the most memory the segments'
+  /// unwritten changes may take together, in MiB; a thread closes its
+  /// segment and starts the next before its share is exceeded (and, for
+  /// speed, after at most 8 MiB of input). The merge itself streams.
   std::size_t memory_budget_mb = 1024;
 };
 
@@ -107,10 +109,10 @@ struct Progress {
 /// errors (locked, unwritable).
 ///
 /// With options.threads > 1 the reading stays in the calling thread and the
-/// articles are built by worker threads into temporary shard databases
-/// beside `db_path` (an article id always goes to the same shard, so the last
-/// of several articles with one id wins, as with one thread). An empty
-/// database is then replaced at once by the merged shards (the path is
+/// articles are built by worker threads into temporary segment databases
+/// beside `db_path` (an article id always goes to the same thread, and the
+/// last of several articles with one id wins, as with one thread). An empty
+/// database is then replaced at once by the merged segments (the path is
 /// switched atomically: a kill before that leaves the empty database); one
 /// that has articles receives the new ones in batches of
 /// options.batch_articles, each new article replacing any with its id. The
