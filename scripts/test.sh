@@ -3,6 +3,7 @@
 # dependencies, builds with warnings as errors, runs every test, then builds
 # again with AddressSanitizer + UndefinedBehaviorSanitizer and runs every
 # test there too, then runs each fuzz target for a minute (scripts/fuzz.sh).
+# Between the two, a smoke run of the benchmark comparison (bench/compare).
 # --quick skips the sanitizer build and the fuzzing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,6 +15,12 @@ quick=0
 echo "== release build and tests"
 BUILD_DIR="$root/build" "$root/scripts/build.sh"
 ctest --test-dir "$root/build" -j"$(nproc)" --output-on-failure
+
+# A few hundred articles through every engine of the benchmark, so that the
+# comparison keeps working; its figures mean nothing at this size.
+echo "== benchmark smoke run (bench/compare --smoke)"
+"$root/bench/install-deps.sh"
+"$root/bench/compare" --smoke --build-dir "$root/build" --out "$root/build/bench-smoke"
 
 if [ $quick -eq 0 ]; then
   echo "== sanitizer build (ASan + UBSan) and tests"

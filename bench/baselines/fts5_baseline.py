@@ -39,10 +39,12 @@ def fts5_query(text):
     return " ".join(parts)
 
 
-def index(db_path):
+def index(db_path, append=False):
+    """Indexes stdin into a new table, or with append into the existing one."""
     db = sqlite3.connect(db_path, isolation_level=None)
-    db.execute("DROP TABLE IF EXISTS t")
-    db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='porter unicode61')")
+    if not append:
+        db.execute("DROP TABLE IF EXISTS t")
+        db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='porter unicode61')")
     rows = skipped = 0
     db.execute("BEGIN")
     for number, line in enumerate(sys.stdin, 1):
@@ -98,6 +100,8 @@ def optimize(db_path):
 def main(argv):
     if len(argv) == 3 and argv[1] == "index":
         index(argv[2])
+    elif len(argv) == 3 and argv[1] == "add":
+        index(argv[2], append=True)
     elif len(argv) in (3, 4) and argv[1] == "search" and argv[3:] in ([], ["--print"]):
         search(argv[2], show=len(argv) == 4)
     elif len(argv) == 3 and argv[1] == "optimize":

@@ -162,8 +162,10 @@ class FlatJsonReader {
   std::size_t pos_ = 0;
 };
 
-int index_articles(const std::string& db_path) {
-  Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+// "index" starts a new database; "add" appends to an existing one (the
+// incremental update the benchmark times).
+int index_articles(const std::string& db_path, bool append) {
+  Xapian::WritableDatabase db(db_path, append ? Xapian::DB_OPEN : Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator indexer;
   indexer.set_stemmer(Xapian::Stem("english"));
 
@@ -244,6 +246,7 @@ int search_queries(const std::string& db_path, bool print) {
 
 int usage() {
   std::cerr << "usage: xapian_baseline index DB < corpus.jsonl\n"
+               "       xapian_baseline add DB < more.jsonl\n"
                "       xapian_baseline search DB [--print] < queries.tsv\n";
   return 2;
 }
@@ -254,7 +257,8 @@ int main(int argc, char** argv) {
   if (argc < 3) return usage();
   const std::string mode = argv[1], db_path = argv[2];
   try {
-    if (mode == "index" && argc == 3) return index_articles(db_path);
+    if (mode == "index" && argc == 3) return index_articles(db_path, false);
+    if (mode == "add" && argc == 3) return index_articles(db_path, true);
     if (mode == "search" && argc == 3) return search_queries(db_path, false);
     if (mode == "search" && argc == 4 && std::string_view(argv[3]) == "--print") return search_queries(db_path, true);
     return usage();
