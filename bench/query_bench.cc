@@ -3,9 +3,13 @@
 // the end and its result count checked, so a broken index or parser shows as
 // an error, not as a fast time.
 //
+// BM_Snippet times the snippet of one hit alone (query/src/snippet.h, an
+// internal header: see bench/CMakeLists.txt), without the search around it.
+//
 //   query_bench [--benchmark_filter=...]
 #include <benchmark/benchmark.h>
 #include <stdlib.h>
+#include <xapian.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -17,6 +21,9 @@
 #include "akhbar/corpus/article.h"
 #include "akhbar/indexer/writer.h"
 #include "akhbar/query/searcher.h"
+#include "query_builder.h"
+#include "query_parser.h"
+#include "snippet.h"
 
 namespace {
 
@@ -159,9 +166,78 @@ void BM_SearchDeepPage(benchmark::State& state) {
 }
 BENCHMARK(BM_SearchDeepPage);
 
+/// A hit's snippet in one language: a three-word query whose words the
+/// hit's passages hold, some in other forms (Тартусе for Тартус).
+struct SnippetCase {
+  const char* name;
+  std::size_t lang_index;
+  const char* query;
+};
+
+const std::vector<SnippetCase> kSnippetCases = {
+    {"en", 0, "Tartus grain terminal"},
+    {"ru", 1, "Тартус зерно контракт"},
+    {"ar", 2, "ميناء طرطوس الحبوب"},
+};
+
+/// Passages per hit, each of about passage_max_words (IndexOptions), the
+/// longest the indexer stores.
+constexpr std::size_t kSnippetPassages = 4;
+constexpr std::size_t kPassageWords = 200;
+
+/// The passages of one hit: vocabulary words, with the port sentence in the
+/// middle of the second passage (the query's words also occur on their own
+/// in the vocabulary, so that the window search has rivals to weigh).
+std::vector<std::string> snippet_passages(std::size_t lang_index) {
+  std::uint64_t seed = 7;
+  std::vector<std::string> passages;
+  for (std::size_t i = 0; i < kSnippetPassages; ++i) {
+    if (i == 1) {
+      const std::size_t half = kPassageWords / 2;
+      passages.push_back(paragraph(lang_index, seed, half) + " " + kMentions[lang_index] + " " +
+                         paragraph(lang_index, seed, half - 10));
+    } else {
+      passages.push_back(paragraph(lang_index, seed, kPassageWords));
+    }
+  }
+  return passages;
+}
+
+/// The snippet work of one hit in Searcher (make_hit): the best window of
+/// its passages, and the title's highlights. The query's forms come from the
+/// bench index, as a search builds them (other spellings from its name-key
+/// dictionary), once outside the timing. Checked once before timing: the
+/// snippet must highlight something. Reports hits/s and passages/s.
+void BM_Snippet(benchmark::State& state, const SnippetCase& snippet_case) {
+  using namespace akhbar::query::detail;
+  const akhbar::query::SearchOptions options;
+  const Xapian::Database db(bench_index().path());
+  const TermForms forms =
+      build_query(parse_query(snippet_case.query).root, false, expansion_for(options, db)).forms;
+  const std::vector<std::string> passages = snippet_passages(snippet_case.lang_index);
+  std::uint64_t seed = 11;
+  const std::string title = paragraph(snippet_case.lang_index, seed, 8);
+  if (make_snippet(passages, forms, options.snippet_words).highlights.empty()) {
+    state.SkipWithError((std::string(snippet_case.name) + ": the snippet highlights nothing").c_str());
+    return;
+  }
+  for (auto _ : state) {
+    const Snippet snippet = make_snippet(passages, forms, options.snippet_words);
+    benchmark::DoNotOptimize(snippet.text.data());
+    const auto title_highlights = highlight_words(title, forms);
+    benchmark::DoNotOptimize(title_highlights.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  state.counters["passages"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * passages.size()), benchmark::Counter::kIsRate);
+}
+
 const bool kRegistered = [] {
   for (const BenchQuery& query : kQueries)
     benchmark::RegisterBenchmark((std::string("BM_Search/") + query.name).c_str(), BM_Search, query);
+  for (const SnippetCase& snippet_case : kSnippetCases)
+    benchmark::RegisterBenchmark((std::string("BM_Snippet/") + snippet_case.name).c_str(),
+                                 BM_Snippet, snippet_case);
   return true;
 }();
 

@@ -475,8 +475,12 @@ std::vector<LexiconMatch> Lexicon::find_phrases(const std::vector<Token>& tokens
     };
     for (const std::size_t g : group_ids)
       for (const LexiconEntry& entry : impl_->groups[g]) add(entry, match.aliases);
-    for (const std::size_t t : topic_ids)
+    for (const std::size_t t : topic_ids) {
       for (const LexiconEntry& entry : *impl_->topic_entries[t]) add(entry, match.topic_terms);
+      match.topics.push_back(impl_->topic_names[t]);
+    }
+    std::sort(match.topics.begin(), match.topics.end());
+    match.topics.erase(std::unique(match.topics.begin(), match.topics.end()), match.topics.end());
     matches.push_back(std::move(match));
     i += n;
   }
@@ -495,7 +499,21 @@ std::vector<LexiconEntry> Lexicon::context_of(const Token& token) const {
   return context;
 }
 
+std::vector<std::string> Lexicon::topics_with_word(const Token& token) const {
+  std::vector<std::string> names;
+  for (const std::size_t t : impl_->topics_with_word(token)) names.push_back(impl_->topic_names[t]);
+  return names;  // sorted: topic indices follow the sorted names
+}
+
 std::vector<std::string> Lexicon::topics_of(const std::vector<Token>& tokens, std::size_t min_hits) const {
+  std::vector<std::string> names;
+  const std::size_t needed = std::max<std::size_t>(min_hits, 1);
+  for (TopicMentions& mentions : topic_mentions(tokens))
+    if (mentions.count >= needed) names.push_back(std::move(mentions.topic));
+  return names;
+}
+
+std::vector<TopicMentions> Lexicon::topic_mentions(const std::vector<Token>& tokens) const {
   // Compound parts repeat their compound's words: only the heads count, so
   // that positions in `heads` follow the words as written.
   std::vector<const Token*> heads;
@@ -512,11 +530,10 @@ std::vector<std::string> Lexicon::topics_of(const std::vector<Token>& tokens, st
     for (const std::size_t t : matched) ++hits[t];
     i += std::max<std::size_t>(length, 1);
   }
-  std::vector<std::string> names;
-  const std::size_t needed = std::max<std::size_t>(min_hits, 1);
+  std::vector<TopicMentions> mentions;
   for (std::size_t t = 0; t < hits.size(); ++t)
-    if (hits[t] >= needed) names.push_back(impl_->topic_names[t]);
-  return names;
+    if (hits[t] > 0) mentions.push_back({impl_->topic_names[t], hits[t]});
+  return mentions;
 }
 
 std::vector<std::string> Lexicon::topic_names() const { return impl_->topic_names; }

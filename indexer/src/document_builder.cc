@@ -213,8 +213,11 @@ std::optional<BuiltDocument> DocumentBuilder::build(const corpus::Article& artic
     add_prefixed_term(document, schema::kMonthPrefix, std::string_view(date).substr(0, 6), 0);
     document.add_value(schema::kValueDate, date);
   }
-  for (const std::string& topic : analysis::Lexicon::shared().topics_of(article_tokens_, kTopicMinHits))
-    add_prefixed_term(document, schema::kTopicPrefix, topic, 0);
+  for (const analysis::TopicMentions& mentions : analysis::Lexicon::shared().topic_mentions(article_tokens_)) {
+    add_prefixed_term(document, schema::kTopicMentionPrefix, mentions.topic,
+                      static_cast<Xapian::termcount>(mentions.count));
+    if (mentions.count >= kTopicMinHits) add_prefixed_term(document, schema::kTopicPrefix, mentions.topic, 0);
+  }
   document.add_value(schema::kValueArticle, article.id);
   document.add_value(schema::kValueHash, hash_hex(content_hash(article)));
   document.add_value(schema::kValuePassages,

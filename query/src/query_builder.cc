@@ -427,8 +427,8 @@ class Builder {
       add_word_form(variant, std::string(route_to(token, variant)), token, title, id, used, all);
     for (const analysis::LexiconEntry& alias : aliases) add_entry(alias, "alias", token, title, id, used, all);
     if (expansion_.lexicon)
-      for (const analysis::LexiconEntry& topic : analysis::Lexicon::shared().topic_equivalents(token))
-        add_entry(topic, "topic", token, title, id, used, all);
+      add_topics(analysis::Lexicon::shared().topics_with_word(token),
+                 analysis::Lexicon::shared().topic_equivalents(token), token, title, id, used, all);
     if (all.size() == exact.size()) return with_context(exact_query, all, title);
     return with_context(
         Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end()),
@@ -530,8 +530,7 @@ class Builder {
     query.text = typed;
     for (const analysis::LexiconEntry& alias : span.match.aliases)
       add_entry(alias, "alias", query, false, form_id, used, all);
-    for (const analysis::LexiconEntry& term : span.match.topic_terms)
-      add_entry(term, "topic", query, false, form_id, used, all);
+    add_topics(span.match.topics, span.match.topic_terms, query, false, form_id, used, all);
     if (all.size() == 1) return *exact;
     return with_context(
         Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end()),
@@ -688,6 +687,28 @@ class Builder {
       if (id != nullptr)
         for (const std::string& word : entry.words)
           if (!analysis::is_stopword(word)) note_word(word, query.text, *id, route);
+    }
+  }
+
+  /// Adds the topic expansion of a query word or span: the topics'
+  /// mention terms (schema::kTopicMentionPrefix), one posting list each,
+  /// where the index has them. The equivalents are still noted as forms of
+  /// the query word, for highlighting and --explain. A title-only word
+  /// keeps the equivalents themselves, as title terms.
+  void add_topics(const std::vector<std::string>& topics, const std::vector<analysis::LexiconEntry>& equivalents,
+                  const Token& query, bool title, const std::size_t* id, std::set<std::string>& used,
+                  std::vector<Xapian::Query>& out) {
+    if (title || topics.empty()) {
+      for (const analysis::LexiconEntry& entry : equivalents) add_entry(entry, "topic", query, title, id, used, out);
+      return;
+    }
+    std::vector<Xapian::Query> forms_only;
+    for (const analysis::LexiconEntry& entry : equivalents)
+      add_entry(entry, "topic", query, false, id, used, forms_only);
+    for (const std::string& topic : topics) {
+      std::string term(indexer::schema::kTopicMentionPrefix);
+      term += topic;
+      if (used.insert(term).second) out.emplace_back(term);
     }
   }
 

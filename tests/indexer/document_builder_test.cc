@@ -94,6 +94,8 @@ TEST(DocumentBuilder, EmitsTheSchemaTermsOfATinyArticle) {
       {"Y2025", 0, {}},
       {"M202503", 0, {}},
       {"Tports", 0, {}},  // "ports" twice: a term of the ports topic (topics.txt)
+      {"Wports", 2, {}},  // its mentions, title and body
+      {"Wcontracts", 1, {}},  // "deal", once: a mention, too few for a topic tag
   };
   std::sort(expected.begin(), expected.end(),
             [](const TermEntry& a, const TermEntry& b) { return a.term < b.term; });

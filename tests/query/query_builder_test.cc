@@ -165,9 +165,24 @@ TEST(QueryBuilderLexicon, MultiWordTermIsOneGroupReachingItsEquivalents) {
   const BuiltQuery built = build_expanded("air base");
   EXPECT_EQ(built.and_groups, 1u);
   const Terms terms = terms_of(built.query);
-  for (const std::string term : {"air", "base", "airbase", "авиабаза", "военная", "база"})
+  // The topic's other terms are reached through its mention term, one
+  // posting list, not dozens of terms and phrases...
+  for (const std::string term : {"air", "base", "Wbases"})
     EXPECT_TRUE(terms.count(term)) << term << " in " << built.query.get_description();
+  for (const std::string term : {"airbase", "авиабаза", "база"})
+    EXPECT_FALSE(terms.count(term)) << term << " in " << built.query.get_description();
   EXPECT_NE(built.query.get_description().find("air PHRASE 2 base"), std::string::npos);
+  // ...and they stay forms of the query, for highlighting and --explain.
+  for (const std::string word : {"airbase", "авиабаза", "военная", "база"})
+    EXPECT_TRUE(built.forms.words.count(word)) << word;
+}
+
+TEST(QueryBuilderLexicon, TitleWordKeepsTheTopicTermsThemselves) {
+  // Mention terms count the whole article, so a title search spells them out.
+  const Terms terms = terms_of(build_expanded("title:sanctions").query);
+  EXPECT_FALSE(terms.count("Wsanctions"));
+  EXPECT_TRUE(terms.count("Sembargo"));
+  EXPECT_TRUE(terms.count("Sсанкции"));
 }
 
 TEST(QueryBuilderLexicon, SpanCountsOnceAmongOtherWords) {

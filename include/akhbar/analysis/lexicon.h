@@ -47,6 +47,15 @@ struct LexiconMatch {
   std::vector<LexiconEntry> aliases;
   /// The other terms, in every language, of the topics the run is a term of.
   std::vector<LexiconEntry> topic_terms;
+  /// The names of those topics, sorted.
+  std::vector<std::string> topics;
+};
+
+/// How often an analysed text mentions one topic: occurrences of any of its
+/// terms, a multi-word term counting once.
+struct TopicMentions {
+  std::string topic;
+  std::size_t count = 0;
 };
 
 /// Immutable after loading; thread-safe to read.
@@ -79,6 +88,11 @@ class Lexicon {
   /// the word itself. Empty for words outside the lexicon.
   std::vector<LexiconEntry> topic_equivalents(const Token& token) const;
 
+  /// The names of the topics that have the word (by text or stem) as a
+  /// one-word term, sorted; the topics whose entries topic_equivalents()
+  /// returns.
+  std::vector<std::string> topics_with_word(const Token& token) const;
+
   /// The multi-word alias members and topic terms in `tokens` (analysed
   /// text), left to right: at each word the longest run that is a member or
   /// a term (words equal by text, or by stem for inflected forms), then the
@@ -97,6 +111,10 @@ class Lexicon {
   /// order, each at most once. A topic needs at least `min_hits` matching
   /// terms to count.
   std::vector<std::string> topics_of(const std::vector<Token>& tokens, std::size_t min_hits = 1) const;
+
+  /// Every topic `tokens` mentions at least once, with the number of
+  /// mentions, in topic-name order. The same matching as topics_of().
+  std::vector<TopicMentions> topic_mentions(const std::vector<Token>& tokens) const;
 
   /// All topic names, sorted.
   std::vector<std::string> topic_names() const;

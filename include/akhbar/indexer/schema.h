@@ -73,6 +73,11 @@ inline constexpr std::string_view kYearPrefix = "Y";
 inline constexpr std::string_view kMonthPrefix = "M";
 /// T + topic: the article is about this topic (analysis::Lexicon topics).
 inline constexpr std::string_view kTopicPrefix = "T";
+/// W + topic: the article mentions a term of the topic, wdf = the number of
+/// mentions (Lexicon::topic_mentions). A query word's topic expansion is
+/// this one posting list instead of an OR of every term of the topic in
+/// three languages, dozens of them phrases.
+inline constexpr std::string_view kTopicMentionPrefix = "W";
 /// K + key skeleton: a synonym-table key (not a term) listing name-like words.
 inline constexpr std::string_view kNameKeyPrefix = "K";
 
