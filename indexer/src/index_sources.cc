@@ -25,11 +25,16 @@ IndexStats index_sources(const std::string& db_path, const std::vector<std::stri
   const unsigned threads = detail::resolve_index_threads(options.threads);
   if (threads > 1)
     return detail::index_sources_parallel(db_path, sources, options, threads, on_progress, on_problem);
-
-  const auto started = Clock::now();
   // The writer first: a locked or incompatible database fails before any
   // input is walked.
   IndexWriter writer(db_path, options);
+  return detail::index_sources_one_thread(writer, sources, Clock::now(), on_progress, on_problem);
+}
+
+IndexStats detail::index_sources_one_thread(IndexWriter& writer, const std::vector<std::string>& sources,
+                                            std::chrono::steady_clock::time_point started,
+                                            const std::function<void(const Progress&)>& on_progress,
+                                            const std::function<void(const corpus::Problem&)>& on_problem) {
   corpus::CorpusReader reader(sources);
   std::uint64_t reported_warnings = 0;
   auto report = [&](const corpus::Problem& problem) {

@@ -21,10 +21,12 @@
 //      with the same id replaces the earlier one in the same segment, and
 //      is deleted from the builder's earlier segments before the merge, so
 //      the result is the same as with one thread.
-//   3. The target changes only by committed batches (copy path) or by one
-//      atomic exchange of directories (empty target): a kill leaves either
-//      the old database or the new one, plus temporary folders that the
-//      next run removes.
+//   3. The builders run only for an empty target, which changes by one
+//      atomic exchange of directories (or generation switch), or, on a file
+//      system without RENAME_EXCHANGE, by committed batches: a kill leaves
+//      either the old database or the new one, plus temporary folders that
+//      the next run removes. A target with articles is written by one
+//      thread, batch by batch, as index_sources_one_thread() does.
 //   4. Callbacks run on the calling thread only; builders hand their
 //      problems over through a locked list.
 #include "parallel_index.h"
@@ -441,6 +443,7 @@ IndexStats index_sources_parallel(const std::string& db_path, const std::vector<
   } catch (...) {
     rethrow_as_database_error(db_path, "read");
   }
+  if (!target_empty) return index_sources_one_thread(*target, sources, started, on_progress, on_problem);
   ScratchSpace scratch(db_path);
 
   corpus::CorpusReader reader(sources);
@@ -477,7 +480,7 @@ IndexStats index_sources_parallel(const std::string& db_path, const std::vector<
   }
 
   const std::string directory = resolve_database(db_path);
-  if (target_empty && directory == db_path) {
+  if (directory == db_path) {
     // A plain directory: exchange it with the merged one in one rename.
     merge_segments(segments, scratch.merged());
     if (::renameat2(AT_FDCWD, scratch.merged().c_str(), AT_FDCWD, db_path.c_str(), RENAME_EXCHANGE) == 0) {
@@ -487,7 +490,7 @@ IndexStats index_sources_parallel(const std::string& db_path, const std::vector<
       // A file system without RENAME_EXCHANGE: fill the target in batches.
       copy_segments(segments, *target, db_path, options.batch_articles);
     }
-  } else if (target_empty) {
+  } else {
     // A generation stub: the merged database becomes the next generation.
     const std::string generation = next_generation(db_path);
     try {
@@ -500,8 +503,6 @@ IndexStats index_sources_parallel(const std::string& db_path, const std::vector<
     }
     target.reset();
     remove_old_generations(db_path, generation);
-  } else {
-    copy_segments(segments, *target, db_path, options.batch_articles);
   }
   target.reset();
 

@@ -37,11 +37,12 @@ struct IndexOptions {
   /// How long to wait for another writer to release the database before
   /// giving up with DatabaseLockedError; 0: give up at once.
   double wait_seconds = 0;
-  /// index_sources() only: threads that analyse articles and build documents,
-  /// each into its own series of small temporary databases (segments),
-  /// merged into the database at the end;
+  /// index_sources() into an empty database only: threads that analyse
+  /// articles and build documents, each into its own series of small
+  /// temporary databases (segments), merged into the database at the end;
   /// 0: one per core, at most 8; 1: one thread, writing straight into the
-  /// database batch by batch. IndexWriter and the updater write with one.
+  /// database batch by batch, as always happens for a database that has
+  /// articles. IndexWriter and the updater write with one.
   unsigned threads = 0;
   /// index_sources() with threads > 1: about the most memory the segments'
   /// unwritten changes may take together, in MiB; a thread closes its
@@ -113,9 +114,10 @@ struct Progress {
 /// beside `db_path` (an article id always goes to the same thread, and the
 /// last of several articles with one id wins, as with one thread). An empty
 /// database is then replaced at once by the merged segments (the path is
-/// switched atomically: a kill before that leaves the empty database); one
-/// that has articles receives the new ones in batches of
-/// options.batch_articles, each new article replacing any with its id. The
+/// switched atomically: a kill before that leaves the empty database). A
+/// database that has articles receives the new ones from one thread, in
+/// batches of options.batch_articles, each new article replacing any with
+/// its id (the nightly case: building segments would only add a copy). The
 /// callbacks are always called from the calling thread.
 IndexStats index_sources(const std::string& db_path,
                          const std::vector<std::string>& sources,
