@@ -410,13 +410,12 @@ class Builder {
       if (id != nullptr) note_word(token.text, token.text, *id, "exact");
     }
     if (!token.stem.empty() && !looks_like_name(token, typed)) {
-      const std::string stem = prefixed_stem(token.stem, title);
-      if (fits(stem)) {
+      for (const std::string& stem : stem_terms(token.stem, title)) {
+        if (!used.insert(stem).second) continue;
         exact.emplace_back(stem);
-        used.insert(stem);
         note_if_ambiguous(stem, "", token.stem);
-        if (id != nullptr) note_stem(token.stem, token.text, *id, "stem");
       }
+      if (id != nullptr) note_stem(token.stem, token.text, *id, "stem");
     }
     if (exact.empty()) return std::nullopt;
     Xapian::Query exact_query(Xapian::Query::OP_SYNONYM, exact.begin(), exact.end());
@@ -668,11 +667,14 @@ class Builder {
       if (stem.empty() || is_latin_name(entry.original)) return;
       // A short stem of a name reaches common words (حماه -> حما: حماية).
       if (route == "alias" && letters_in(stem) < kMinimumAliasStemLetters) return;
-      const std::string term = prefixed_stem(stem, title);
-      if (!fits(term) || !used.insert(term).second) return;
-      out.emplace_back(term);
-      if (route != "context") note_if_ambiguous(term, "", stem);
-      if (id != nullptr) note_stem(stem, query.text, *id, route);
+      bool added = false;
+      for (const std::string& term : stem_terms(stem, title)) {
+        if (!used.insert(term).second) continue;
+        out.emplace_back(term);
+        if (route != "context") note_if_ambiguous(term, "", stem);
+        added = true;
+      }
+      if (added && id != nullptr) note_stem(stem, query.text, *id, route);
       return;
     }
     std::vector<std::string> terms;
@@ -727,6 +729,16 @@ class Builder {
                  const std::string& route) {
     note_query_word(id, query_word);
     if (forms_.stems.emplace(stem, id).second) forms_.stem_routes.emplace(stem, route);
+  }
+
+  /// The terms that hold the words with stem `stem`: Z + stem, and the
+  /// stem as a word, for the word that is its own stem and so has no Z term
+  /// (schema.h). Only those that fit in a term.
+  static std::vector<std::string> stem_terms(const std::string& stem, bool title) {
+    std::vector<std::string> terms;
+    for (std::string term : {prefixed_stem(stem, title), prefixed_word(stem, title)})
+      if (fits(term)) terms.push_back(std::move(term));
+    return terms;
   }
 
   static std::string prefixed_stem(const std::string& stem, bool title) {

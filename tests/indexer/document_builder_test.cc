@@ -74,9 +74,7 @@ TEST(DocumentBuilder, EmitsTheSchemaTermsOfATinyArticle) {
       {"Sports", 1, {0}},
       {"Sdeal", 1, {1}},
       {"Zport", 4, {}},
-      {"Zdeal", 3, {}},
       {"ZSport", 1, {}},
-      {"ZSdeal", 1, {}},
       {"tartus", 1, {102}},
       {"Ztartu", 1, {}},
       {"al-sharaa", 1, {204}},  // the compound shares its first part's position
@@ -84,10 +82,8 @@ TEST(DocumentBuilder, EmitsTheSchemaTermsOfATinyArticle) {
       {"sharaa", 1, {205}},
       {"signed", 1, {206}},
       {"2025", 1, {207}},  // a number has no stem, so no Z term
-      {"Zal-sharaa", 1, {}},
-      {"Zal", 1, {}},
-      {"Zsharaa", 1, {}},
-      {"Zsigned", 1, {}},
+      // "deal", "signed", "al", "sharaa" and "al-sharaa" are their own
+      // stems here: no Z term.
       {"Qart-1", 0, {}},
       {"Len", 0, {}},
       {"Bthe daily star", 0, {}},

@@ -24,12 +24,13 @@ using Terms = std::set<std::string>;
 
 TEST(QueryBuilder, WordIsSynonymOfItsTermAndStem) {
   const BuiltQuery built = build("sanctions");
-  EXPECT_EQ(terms_of(built.query), (Terms{"sanctions", "Zsanction"}));
+  // The stem as a word too: a word that is its own stem has no Z term.
+  EXPECT_EQ(terms_of(built.query), (Terms{"sanctions", "Zsanction", "sanction"}));
   EXPECT_NE(built.query.get_description().find("SYNONYM"), std::string::npos);
 }
 
 TEST(QueryBuilder, RussianAndArabicWordsUseTheirStems) {
-  EXPECT_EQ(terms_of(build("Тартусе").query), (Terms{"тартусе", "Zтартус"}));
+  EXPECT_EQ(terms_of(build("Тартусе").query), (Terms{"тартусе", "Zтартус", "тартус"}));
   const Terms arabic = terms_of(build("والعقوبات").query);
   EXPECT_TRUE(arabic.count("والعقوبات")) << description_of("والعقوبات");
   const Terms plain = terms_of(build("العقوبات").query);
@@ -43,12 +44,12 @@ TEST(QueryBuilder, RussianAndArabicWordsUseTheirStems) {
 
 TEST(QueryBuilder, CapitalisedLatinNameIsNotStemmed) {
   EXPECT_EQ(terms_of(build("Hamas").query), (Terms{"hamas"}));
-  EXPECT_EQ(terms_of(build("hamas").query), (Terms{"hamas", "Zhama"}));
+  EXPECT_EQ(terms_of(build("hamas").query), (Terms{"hamas", "Zhama", "hama"}));
 }
 
 TEST(QueryBuilder, AllCapsWordIsStemmedLikeLowerCase) {
   EXPECT_EQ(terms_of(build("SANCTIONS").query), terms_of(build("sanctions").query));
-  EXPECT_EQ(terms_of(build("HAMAS").query), (Terms{"hamas", "Zhama"}));
+  EXPECT_EQ(terms_of(build("HAMAS").query), (Terms{"hamas", "Zhama", "hama"}));
 }
 
 TEST(QueryBuilder, CapitalisedCyrillicWordIsStemmed) {
@@ -139,7 +140,7 @@ TEST(QueryBuilder, FieldFiltersAreBooleanFilters) {
 }
 
 TEST(QueryBuilder, TitleFieldUsesTitleTerms) {
-  EXPECT_EQ(terms_of(build("title:ports").query), (Terms{"Sports", "ZSport"}));
+  EXPECT_EQ(terms_of(build("title:ports").query), (Terms{"Sports", "ZSport", "Sport"}));
   const std::string phrase = description_of("title:\"air base\"");
   EXPECT_NE(phrase.find("Sair PHRASE 2 Sbase"), std::string::npos) << phrase;
 }
