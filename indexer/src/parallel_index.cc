@@ -50,7 +50,8 @@
 #include <string>
 #include <system_error>
 #include <thread>
-#include <unordered_map>
+#include <map>
+#include <queue>
 #include <utility>
 #include <vector>
 
@@ -177,9 +178,54 @@ struct Builder {
   std::thread thread;
 };
 
-// The segments one builder writes, and which of them holds each article id,
-// so that an id seen again in a later segment can be deleted from the
-// earlier one (invariant 2).
+// Deletes from each segment the articles that a later segment of the same
+// series holds again (invariant 2). Walks the id terms of all the segments
+// at once, in term order: the memory is one cursor per segment, whatever
+// the number of articles.
+void remove_superseded(const std::vector<std::string>& segments) {
+  struct Cursor {
+    Xapian::TermIterator term, end;
+    std::size_t segment;
+  };
+  // Smallest term first; for one term, the earliest segment first.
+  const auto later = [](const Cursor& a, const Cursor& b) {
+    const int order = (*a.term).compare(*b.term);
+    return order != 0 ? order > 0 : a.segment > b.segment;
+  };
+  std::vector<Xapian::Database> databases;
+  std::priority_queue<Cursor, std::vector<Cursor>, decltype(later)> cursors(later);
+  std::map<std::size_t, std::vector<std::string>> superseded;  // segment -> id terms
+  try {
+    databases.reserve(segments.size());
+    for (std::size_t s = 0; s < segments.size(); ++s) {
+      databases.emplace_back(segments[s]);
+      const std::string prefix(schema::kIdPrefix);
+      Cursor cursor{databases.back().allterms_begin(prefix), databases.back().allterms_end(prefix), s};
+      if (cursor.term != cursor.end) cursors.push(std::move(cursor));
+    }
+    while (!cursors.empty()) {
+      Cursor cursor = cursors.top();
+      cursors.pop();
+      // A later segment has the same id: this copy was replaced.
+      if (!cursors.empty() && *cursors.top().term == *cursor.term)
+        superseded[cursor.segment].push_back(*cursor.term);
+      if (++cursor.term != cursor.end) cursors.push(std::move(cursor));
+    }
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError("cannot read the temporary segments: " + e.get_description());
+  }
+  for (const auto& [segment, terms] : superseded) {
+    try {
+      Xapian::WritableDatabase db(segments[segment], Xapian::DB_OPEN);
+      for (const std::string& term : terms) db.delete_document(term);
+      db.commit();
+    } catch (...) {
+      rethrow_as_database_error(segments[segment], "remove a replaced article from");
+    }
+  }
+}
+
+// The segments one builder writes, in the order of the articles it is given.
 class SegmentSeries {
  public:
   SegmentSeries(const ScratchSpace& scratch, unsigned builder, const IndexOptions& options)
@@ -191,17 +237,6 @@ class SegmentSeries {
       writer_.emplace(segments_.back(), options_);
     }
     return *writer_;
-  }
-
-  // Notes that `id` goes into the current segment.
-  void note_id(const std::string& id) {
-    const std::uint32_t current = static_cast<std::uint32_t>(segments_.size() - 1);
-    const auto [entry, inserted] = segment_of_id_.try_emplace(std::hash<std::string>{}(id), current);
-    if (inserted || entry->second == current) return;
-    // Seen before in an earlier segment, or a hash collision with another
-    // id there: deleting an id the segment does not hold is harmless.
-    superseded_.emplace_back(entry->second, id);
-    entry->second = current;
   }
 
   // Commits the current segment and starts the next one on the next write.
@@ -216,15 +251,7 @@ class SegmentSeries {
   // ones. Returns the segments to merge.
   std::vector<std::string> finish() {
     close_segment();
-    for (const auto& [segment, id] : superseded_) {
-      try {
-        Xapian::WritableDatabase db(segments_[segment], Xapian::DB_OPEN);
-        db.delete_document(id_term(id));
-        db.commit();
-      } catch (...) {
-        rethrow_as_database_error(segments_[segment], "remove a replaced article from");
-      }
-    }
+    remove_superseded(segments_);
     return segments_;
   }
 
@@ -246,8 +273,6 @@ class SegmentSeries {
   IndexOptions options_;
   std::optional<IndexWriter> writer_;
   std::vector<std::string> segments_;
-  std::unordered_map<std::uint64_t, std::uint32_t> segment_of_id_;
-  std::vector<std::pair<std::uint32_t, std::string>> superseded_;
   IndexStats stats_;
 };
 
@@ -320,10 +345,7 @@ class BuilderPool {
       SegmentSeries series(scratch, index, options);
       std::size_t uncommitted_bytes = 0;
       while (auto article = builder.queue.pop()) {
-        IndexWriter& writer = series.writer();
-        if (writer.add(*article))
-          series.note_id(article->id);
-        else
+        if (!series.writer().add(*article))
           problems_.add({corpus::Problem::Severity::kWarning, article->origin_file, article->origin_line,
                          "article " + article->id + " has no indexable words; skipped"});
         builder.articles.store(series.articles_written(), std::memory_order_relaxed);
