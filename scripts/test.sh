@@ -21,6 +21,7 @@ ctest --test-dir "$root/build" -j"$(nproc)" --output-on-failure
 echo "== benchmark smoke run (bench/compare --smoke)"
 "$root/bench/install-deps.sh"
 "$root/bench/compare" --smoke --build-dir "$root/build" --out "$root/build/bench-smoke"
+"$root/bench/growth" --sizes 300 --build-dir "$root/build" --out "$root/build/bench-smoke"
 
 if [ $quick -eq 0 ]; then
   echo "== sanitizer build (ASan + UBSan) and tests"
