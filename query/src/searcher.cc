@@ -97,9 +97,18 @@ Xapian::Database open_database(const std::string& path) {
   if (path.empty() || !std::filesystem::exists(path, error))
     throw DatabaseNotFoundError(not_found_message(path));
   try {
-    Xapian::Database db(path);
-    check_compatible(db, path);
-    return db;
+    // A writer committing twice while the database is opened and its
+    // metadata read discards the revision being read: open again, onto the
+    // new one, as searches do.
+    for (int attempt = 1;; ++attempt) {
+      try {
+        Xapian::Database db(path);
+        check_compatible(db, path);
+        return db;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kMaxAttempts) throw;
+      }
+    }
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw DatabaseNotFoundError(not_found_message(path));
   } catch (const Xapian::Error& e) {
