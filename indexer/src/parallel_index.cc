@@ -284,17 +284,17 @@ class BuilderPool {
       : builders_(count) {
     // Every builder exists before any thread starts: a failing thread aborts all queues.
     for (auto& builder : builders_) builder = std::make_unique<Builder>();
-    IndexOptions shard_options = options;
-    shard_options.wait_seconds = 0;  // nobody else knows of the segments
+    IndexOptions segment_options = options;
+    segment_options.wait_seconds = 0;  // nobody else knows of the segments
     // A segment is one Xapian transaction, closed by size (below); the
     // writer must not commit in between.
-    shard_options.batch_articles = std::numeric_limits<std::size_t>::max();
+    segment_options.batch_articles = std::numeric_limits<std::size_t>::max();
     const std::size_t segment_bytes = std::clamp(
         options.memory_budget_mb * (std::size_t{1} << 20) / count / kMemoryPerInputByte,
         kMinSegmentBytes, kMaxSegmentBytes);
     for (unsigned i = 0; i < count; ++i) {
       builders_[i]->thread = std::thread(&BuilderPool::run, this, std::ref(*builders_[i]),
-                                         std::cref(scratch), i, shard_options, segment_bytes);
+                                         std::cref(scratch), i, segment_options, segment_bytes);
     }
   }
   ~BuilderPool() {

@@ -1,6 +1,7 @@
 /// @file parallel_index.h
 /// @brief index_sources() on several threads: one reader, N builders each
-/// writing its own shard database, and a merge into the target at the end.
+/// writing its own series of segment databases, and a merge into the target
+/// at the end.
 #pragma once
 
 #include <chrono>
@@ -39,7 +40,7 @@ IndexStats index_sources_one_thread(IndexWriter& writer, const std::vector<std::
 /// one thread instead: the builders' work would have to be copied into it
 /// document by document, which costs more than it saves.
 /// Throws like index_sources(); a failure in a builder stops the run and is
-/// rethrown here, and the temporary shards are removed either way.
+/// rethrown here, and the temporary segments are removed either way.
 IndexStats index_sources_parallel(const std::string& db_path, const std::vector<std::string>& sources,
                                   const IndexOptions& options, unsigned threads,
                                   const std::function<void(const Progress&)>& on_progress,

@@ -1,6 +1,7 @@
 // Tests of index_sources() with several builder threads: the database must
 // hold what one thread would have written, replacement by id must hold
-// across shards and runs, and no temporary folder may be left behind.
+// across segments, threads and runs, and no temporary folder may be left
+// behind.
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -24,7 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // A deterministic corpus in three languages, with names that recur across
-// articles (so name keys and posting lists span the shards).
+// articles (so name keys and posting lists span the segments).
 std::string make_corpus(int articles, const std::string& id_prefix = "art-") {
   const std::vector<std::string> en = {"Tartus", "port", "contract", "Khmeimim", "base", "sanctions",
                                        "grain", "shipment", "Damascus", "navy", "oil", "embargo"};
