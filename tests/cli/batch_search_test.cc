@@ -17,27 +17,10 @@
 
 #include "cli/cli_runner.h"
 #include "cli/json_value.h"
+#include "cli/three_script_corpus.h"
 
 namespace akhbar::cli_test {
 namespace {
-
-// An air base and a port in three scripts, and a sanctions story.
-const char kCorpus[] =
-    R"({"id": "b-en-base", "title": "Russia keeps the naval base at Tartus", "lang": "en", )"
-    R"("published": "2025-02-01", "body": "The airfield at Khmeimim and the naval base at Tartus )"
-    R"(remain under Russian control. The garrison was reduced."})"
-    "\n"
-    R"({"id": "b-en-sanctions", "title": "New sanctions over Tartus shipments", "lang": "en", )"
-    R"("published": "2025-03-01", "body": "Brussels added an embargo on deliveries through Tartus. )"
-    R"(The sanctions list grew again."})"
-    "\n"
-    R"({"id": "b-ru-base", "title": "Россия сохранит базу в Тартусе", "lang": "ru", )"
-    R"("published": "2025-04-01", "body": "Военно-морская база в Тартусе и авиабаза Хмеймим )"
-    R"(остаются российскими."})"
-    "\n"
-    R"({"id": "b-ar-base", "title": "القاعدة الروسية في طرطوس", "lang": "ar", )"
-    R"("published": "2025-05-01", "body": "قاعدة بحرية روسية في طرطوس ومطار عسكري في حميميم."})"
-    "\n";
 
 std::vector<JsonValue> json_lines(const std::string& text) {
   std::vector<JsonValue> values;
@@ -51,16 +34,11 @@ std::vector<std::string> hit_ids(const JsonValue& record) {
   return ids;
 }
 
-std::vector<std::string> sorted(std::vector<std::string> values) {
-  std::sort(values.begin(), values.end());
-  return values;
-}
-
 class BatchSearch : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     sandbox_ = new CliSandbox();
-    sandbox_->write("corpus/news.jsonl", kCorpus);
+    sandbox_->write("corpus/news.jsonl", kThreeScriptCorpus);
     const CliResult indexed = sandbox_->run({"index", "--quiet", sandbox_->path("corpus")});
     ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
   }
@@ -124,12 +102,12 @@ TEST_F(BatchSearch, PrintsOneLinePerQueryWithIdTimeTotalAndHits) {
   EXPECT_EQ(records[0].at("micros").kind, JsonValue::Kind::kNumber);
   EXPECT_GT(records[0].at("micros").number, 0);
   EXPECT_EQ(sorted(hit_ids(records[0])),
-            (std::vector<std::string>{"b-ar-base", "b-en-base", "b-en-sanctions", "b-ru-base"}));
+            (std::vector<std::string>{"cs-ar-base", "cs-en-base", "cs-en-sanctions", "cs-ru-base"}));
   EXPECT_EQ(records[0].at("total").number, 4);
 
   EXPECT_EQ(records[1].at("qid").string, "sanctions");
   ASSERT_FALSE(records[1].at("hits").array.empty());
-  EXPECT_EQ(records[1].at("hits").array.front().at("id").string, "b-en-sanctions");
+  EXPECT_EQ(records[1].at("hits").array.front().at("id").string, "cs-en-sanctions");
 }
 
 TEST_F(BatchSearch, HitsAreTheObjectsThatSearchJsonPrints) {
@@ -194,20 +172,20 @@ TEST_F(BatchSearch, HonoursLimitAndFilters) {
 
   const std::vector<JsonValue> russian = hits_of({"--lang", "ru"});
   ASSERT_EQ(russian.size(), 1u);
-  EXPECT_EQ(russian[0].at("id").string, "b-ru-base");
+  EXPECT_EQ(russian[0].at("id").string, "cs-ru-base");
 
   std::vector<std::string> dated;
   for (const JsonValue& hit : hits_of({"--since", "2025-03-01", "--until", "2025-04-30"}))
     dated.push_back(hit.at("id").string);
-  EXPECT_EQ(sorted(dated), (std::vector<std::string>{"b-en-sanctions", "b-ru-base"}));
+  EXPECT_EQ(sorted(dated), (std::vector<std::string>{"cs-en-sanctions", "cs-ru-base"}));
 
   const std::vector<JsonValue> sanctions = hits_of({"--topic", "sanctions"});
   ASSERT_EQ(sanctions.size(), 1u);
-  EXPECT_EQ(sanctions[0].at("id").string, "b-en-sanctions");
+  EXPECT_EQ(sanctions[0].at("id").string, "cs-en-sanctions");
 
   std::vector<std::string> latin_only;
   for (const JsonValue& hit : hits_of({"--exact-script"})) latin_only.push_back(hit.at("id").string);
-  EXPECT_EQ(sorted(latin_only), (std::vector<std::string>{"b-en-base", "b-en-sanctions"}));
+  EXPECT_EQ(sorted(latin_only), (std::vector<std::string>{"cs-en-base", "cs-en-sanctions"}));
 }
 
 TEST_F(BatchSearch, DashReadsTheQueriesFromStandardInput) {

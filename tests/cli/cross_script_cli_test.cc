@@ -13,41 +13,18 @@
 
 #include "cli/cli_runner.h"
 #include "cli/json_value.h"
+#include "cli/three_script_corpus.h"
 
 namespace akhbar::cli_test {
 namespace {
 
-// One port and one air base, written about in three scripts, and one
-// sanctions story. Each article says enough about its topic to be tagged.
-const char kCorpus[] =
-    R"({"id": "cs-en-base", "title": "Russia keeps the naval base at Tartus", "lang": "en", )"
-    R"("published": "2025-02-01", "body": "The airfield at Khmeimim and the naval base at Tartus )"
-    R"(remain under Russian control. The garrison was reduced."})"
-    "\n"
-    R"({"id": "cs-en-sanctions", "title": "New sanctions over Tartus shipments", "lang": "en", )"
-    R"("published": "2025-03-01", "body": "Brussels added an embargo on deliveries through Tartus. )"
-    R"(The sanctions list grew again."})"
-    "\n"
-    R"({"id": "cs-ru-base", "title": "Россия сохранит базу в Тартусе", "lang": "ru", )"
-    R"("published": "2025-04-01", "body": "Военно-морская база в Тартусе и авиабаза Хмеймим )"
-    R"(остаются российскими."})"
-    "\n"
-    R"({"id": "cs-ar-base", "title": "القاعدة الروسية في طرطوس", "lang": "ar", )"
-    R"("published": "2025-05-01", "body": "قاعدة بحرية روسية في طرطوس ومطار عسكري في حميميم."})"
-    "\n";
-
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-std::vector<std::string> sorted(std::vector<std::string> values) {
-  std::sort(values.begin(), values.end());
-  return values;
-}
 
 class CliCrossScript : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     sandbox_ = new CliSandbox();
-    sandbox_->write("corpus/news.jsonl", kCorpus);
+    sandbox_->write("corpus/news.jsonl", kThreeScriptCorpus);
     const CliResult indexed = sandbox_->run({"index", "--quiet", sandbox_->path("corpus")});
     ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
   }
