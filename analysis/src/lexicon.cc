@@ -296,6 +296,27 @@ struct Lexicon::Impl {
     }
   }
 
+  using ListIndex = std::unordered_map<std::string, std::vector<std::size_t>>;
+
+  /// The entries of the lists (alias groups, contexts) that `by_word` files
+  /// the token's word under, else those `by_stem` files its stem under: by
+  /// text first, so that a word that is itself a member never reaches lists
+  /// that only share its stem (Hamas -> "hama" would reach Hama). Each entry
+  /// once; without the token itself when `skip_token`.
+  static std::vector<LexiconEntry> entries_of(const ListIndex& by_word, const ListIndex& by_stem,
+                                              const std::vector<std::vector<LexiconEntry>>& lists,
+                                              const Token& token, bool skip_token) {
+    const std::vector<std::size_t>* found = find_in(by_word, token.text);
+    if (found == nullptr && usable_stem(token.stem)) found = find_in(by_stem, token.stem);
+    std::vector<LexiconEntry> entries;
+    if (found == nullptr) return entries;
+    std::set<std::string> seen;
+    for (const std::size_t list : *found)
+      for (const LexiconEntry& entry : lists[list])
+        if (!(skip_token && is_token(entry, token)) && seen.insert(key_of(entry)).second) entries.push_back(entry);
+    return entries;
+  }
+
   static void add_group(std::vector<std::size_t>& list, std::size_t group) {
     if (list.empty() || list.back() != group) list.push_back(group);
   }
@@ -417,17 +438,7 @@ const Lexicon& Lexicon::shared() {
 }
 
 std::vector<LexiconEntry> Lexicon::aliases_of(const Token& token) const {
-  // By text first: a word that is itself a member never reaches groups that
-  // only share its stem (Hamas -> "hama" would reach Hama).
-  const std::vector<std::size_t>* groups = find_in(impl_->groups_by_word, token.text);
-  if (groups == nullptr && usable_stem(token.stem)) groups = find_in(impl_->groups_by_stem, token.stem);
-  std::vector<LexiconEntry> aliases;
-  if (groups == nullptr) return aliases;
-  std::set<std::string> seen;
-  for (const std::size_t g : *groups)
-    for (const LexiconEntry& member : impl_->groups[g])
-      if (!is_token(member, token) && seen.insert(key_of(member)).second) aliases.push_back(member);
-  return aliases;
+  return Impl::entries_of(impl_->groups_by_word, impl_->groups_by_stem, impl_->groups, token, /*skip_token=*/true);
 }
 
 std::vector<LexiconEntry> Lexicon::topic_equivalents(const Token& token) const {
@@ -488,15 +499,8 @@ std::vector<LexiconMatch> Lexicon::find_phrases(const std::vector<Token>& tokens
 }
 
 std::vector<LexiconEntry> Lexicon::context_of(const Token& token) const {
-  const std::vector<std::size_t>* found = find_in(impl_->contexts_by_word, token.text);
-  if (found == nullptr && usable_stem(token.stem)) found = find_in(impl_->contexts_by_stem, token.stem);
-  std::vector<LexiconEntry> context;
-  if (found == nullptr) return context;
-  std::set<std::string> seen;
-  for (const std::size_t c : *found)
-    for (const LexiconEntry& entry : impl_->contexts[c])
-      if (seen.insert(key_of(entry)).second) context.push_back(entry);
-  return context;
+  return Impl::entries_of(impl_->contexts_by_word, impl_->contexts_by_stem, impl_->contexts, token,
+                          /*skip_token=*/false);
 }
 
 std::vector<std::string> Lexicon::topics_with_word(const Token& token) const {
