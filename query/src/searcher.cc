@@ -97,15 +97,18 @@ Xapian::Database open_database(const std::string& path) {
   if (path.empty() || !std::filesystem::exists(path, error))
     throw DatabaseNotFoundError(not_found_message(path));
   try {
-    // A writer committing twice while the database is opened and its
-    // metadata read discards the revision being read: open again, onto the
-    // new one, as searches do.
+    // Open again, a few times, when a writer gets in the way: two commits
+    // while the database is opened and its metadata read discard the
+    // revision being read; a rebuild that switches generations deletes the
+    // one the stub named a moment before.
     for (int attempt = 1;; ++attempt) {
       try {
         Xapian::Database db(path);
         check_compatible(db, path);
         return db;
       } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kMaxAttempts) throw;
+      } catch (const Xapian::DatabaseOpeningError&) {
         if (attempt == kMaxAttempts) throw;
       }
     }
