@@ -151,6 +151,13 @@ struct Lexicon::Impl {
   /// and by stem. Not rebuilt: contexts are not shared between lines.
   std::vector<std::vector<LexiconEntry>> contexts;
   std::unordered_map<std::string, std::vector<std::size_t>> contexts_by_word, contexts_by_stem;
+  /// The name of each context (parallel to `contexts`): its line's first
+  /// name, normalised. Two lines that open with one name share it.
+  std::vector<std::string> context_names;
+  /// The context entries by the word and the stem they open with
+  /// (TermRef::topic is then the context, TermRef::entry the entry).
+  std::unordered_map<std::string, std::vector<TermRef>> context_entries_by_first_word,
+      context_entries_by_first_stem;
 
   /// Adds the groups of one file. A line sharing a member with a group of an
   /// earlier file (the user's additions) extends that group.
@@ -229,6 +236,12 @@ struct Lexicon::Impl {
       add_group(contexts_by_word[name.words[0]], index);
       if (usable_stem(name.stems[0])) add_group(contexts_by_stem[name.stems[0]], index);
     }
+    for (std::size_t e = 0; e < context.size(); ++e) {
+      context_entries_by_first_word[context[e].words[0]].push_back({index, e});
+      if (usable_stem(context[e].stems[0]))
+        context_entries_by_first_stem[context[e].stems[0]].push_back({index, e});
+    }
+    context_names.push_back(names.front().words.front());
     contexts.push_back(std::move(context));
   }
 
@@ -501,6 +514,41 @@ std::vector<LexiconMatch> Lexicon::find_phrases(const std::vector<Token>& tokens
 std::vector<LexiconEntry> Lexicon::context_of(const Token& token) const {
   return Impl::entries_of(impl_->contexts_by_word, impl_->contexts_by_stem, impl_->contexts, token,
                           /*skip_token=*/false);
+}
+
+std::vector<std::string> Lexicon::context_names(const Token& token) const {
+  const std::vector<std::size_t>* found = find_in(impl_->contexts_by_word, token.text);
+  if (found == nullptr && usable_stem(token.stem)) found = find_in(impl_->contexts_by_stem, token.stem);
+  std::vector<std::string> names;
+  if (found != nullptr)
+    for (const std::size_t c : *found) names.push_back(impl_->context_names[c]);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+std::vector<std::string> Lexicon::contexts_in(const std::vector<Token>& tokens) const {
+  std::vector<const Token*> heads;
+  heads.reserve(tokens.size());
+  for (const Token& token : tokens)
+    if (token.kind != Token::Kind::kPart) heads.push_back(&token);
+  std::vector<bool> present(impl_->contexts.size(), false);
+  const auto look = [&](const std::vector<Impl::TermRef>* refs, std::size_t i) {
+    if (refs == nullptr) return;
+    for (const Impl::TermRef& ref : *refs)
+      if (!present[ref.topic] && Impl::spells(impl_->contexts[ref.topic][ref.entry], heads, i))
+        present[ref.topic] = true;
+  };
+  for (std::size_t i = 0; i < heads.size(); ++i) {
+    look(find_in(impl_->context_entries_by_first_word, heads[i]->text), i);
+    if (usable_stem(heads[i]->stem)) look(find_in(impl_->context_entries_by_first_stem, heads[i]->stem), i);
+  }
+  std::vector<std::string> names;
+  for (std::size_t c = 0; c < present.size(); ++c)
+    if (present[c]) names.push_back(impl_->context_names[c]);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 std::vector<std::string> Lexicon::topics_with_word(const Token& token) const {

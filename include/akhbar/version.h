@@ -10,6 +10,6 @@ const char* version_string() noexcept;
 /// Bumped whenever the analysis chain changes the terms it emits for some
 /// input. A database records the value it was built with; one built with
 /// another value must be rebuilt, since old and new terms would not match.
-inline constexpr int kAnalysisVersion = 3;
+inline constexpr int kAnalysisVersion = 4;
 
 }  // namespace akhbar

@@ -220,6 +220,8 @@ std::optional<BuiltDocument> DocumentBuilder::build(const corpus::Article& artic
                       static_cast<Xapian::termcount>(mentions.count));
     if (mentions.count >= kTopicMinHits) add_prefixed_term(document, schema::kTopicPrefix, mentions.topic, 0);
   }
+  for (const std::string& name : analysis::Lexicon::shared().contexts_in(article_tokens_))
+    add_prefixed_term(document, schema::kNameContextPrefix, name, 0);
   document.add_value(schema::kValueArticle, article.id);
   document.add_value(schema::kValueHash, hash_hex(content_hash(article)));
   document.add_value(schema::kValuePassages,

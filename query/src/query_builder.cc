@@ -537,14 +537,25 @@ class Builder {
         all, false);
   }
 
+  /// The context of an ambiguous name one of whose forms a term is.
+  struct AmbiguousForm {
+    std::vector<analysis::LexiconEntry> words;  ///< Lexicon::context_of
+    std::vector<std::string> names;             ///< Lexicon::context_names
+  };
+
   /// `group` (a word's or span's query, whose forms are `forms`) with the
   /// documents scaled by kWithoutContextWeight that match it only through
   /// forms of an ambiguous name (Lexicon::context_of) and carry neither
   /// another of its forms nor a word of the name's context. Unchanged when
   /// no form is ambiguous.
+  ///
+  /// Outside a title, the context words are the indexer's context term
+  /// (schema::kNameContextPrefix), one posting list: the context OR is
+  /// evaluated twice, and the words of a context in three scripts make it
+  /// some fifty terms. A title-only word keeps the words, as title terms.
   Xapian::Query with_context(Xapian::Query group, const std::vector<Xapian::Query>& forms, bool title) {
     std::vector<Xapian::Query> evidence;
-    std::vector<const std::vector<analysis::LexiconEntry>*> contexts;
+    std::vector<const AmbiguousForm*> contexts;
     for (const Xapian::Query& form : forms) {
       const auto* context = form.get_type() == Xapian::Query::LEAF_TERM
                                 ? find_context(*form.get_terms_begin())
@@ -560,9 +571,17 @@ class Builder {
     for (const Xapian::Query& form : evidence)
       if (form.get_type() == Xapian::Query::LEAF_TERM) used.insert(*form.get_terms_begin());
     Token none;
-    for (const auto* context : contexts)
-      for (const analysis::LexiconEntry& entry : *context)
-        add_entry(entry, "context", none, title, nullptr, used, evidence);
+    for (const AmbiguousForm* context : contexts) {
+      if (title) {
+        for (const analysis::LexiconEntry& entry : context->words)
+          add_entry(entry, "context", none, title, nullptr, used, evidence);
+        continue;
+      }
+      for (const std::string& name : context->names) {
+        std::string term = std::string(schema::kNameContextPrefix) + name;
+        if (fits(term) && used.insert(term).second) evidence.emplace_back(std::move(term));
+      }
+    }
     if (evidence.empty()) return group;
     const Xapian::Query in_context(Xapian::Query::OP_OR, evidence.begin(), evidence.end());
     return Xapian::Query(
@@ -571,7 +590,7 @@ class Builder {
                       kWithoutContextWeight));
   }
 
-  const std::vector<analysis::LexiconEntry>* find_context(const std::string& term) const {
+  const AmbiguousForm* find_context(const std::string& term) const {
     const auto it = ambiguous_terms_.find(term);
     return it == ambiguous_terms_.end() ? nullptr : &it->second;
   }
@@ -583,8 +602,9 @@ class Builder {
     Token token;
     token.text = word;
     token.stem = stem.empty() && !word.empty() ? stem_of(word) : stem;
-    std::vector<analysis::LexiconEntry> context = analysis::Lexicon::shared().context_of(token);
-    if (!context.empty()) ambiguous_terms_.emplace(term, std::move(context));
+    AmbiguousForm form{analysis::Lexicon::shared().context_of(token),
+                       analysis::Lexicon::shared().context_names(token)};
+    if (!form.words.empty()) ambiguous_terms_.emplace(term, std::move(form));
   }
 
   std::vector<analysis::LexiconEntry> aliases_of(const Token& token) const {
@@ -755,7 +775,7 @@ class Builder {
   TermForms forms_;
   std::size_t next_id_ = 0;
   /// Terms that are forms of an ambiguous name, with the name's context.
-  std::unordered_map<std::string, std::vector<analysis::LexiconEntry>> ambiguous_terms_;
+  std::unordered_map<std::string, AmbiguousForm> ambiguous_terms_;
 };
 
 /// True if some positive free word is not a stopword, or there is a phrase:

@@ -352,6 +352,25 @@ TEST(LexiconContext, UnambiguousWordsHaveNoContext) {
   EXPECT_THAT(shipped().context_of(word("Damascus")), ElementsAre());
 }
 
+TEST(LexiconContext, ContextsAreNamedByTheFirstNameOfTheirLine) {
+  EXPECT_THAT(shipped().context_names(word("Асада")), ElementsAre("асад"));
+  EXPECT_THAT(shipped().context_names(word("الاسد")), ElementsAre(normalised("الأسد")));
+  EXPECT_THAT(shipped().context_names(word("Assad")), ElementsAre());
+}
+
+TEST(LexiconContext, ContextsInATextAreFoundByWordStemAndWholePhrase) {
+  TempDir dir;
+  const std::string path = dir.write(
+      "aliases.txt", "ambiguous: Paris | Парис => France | Франция | Eiffel Tower\nambiguous: Jordan => Amman\n");
+  const Lexicon lexicon = Lexicon::load(path, "");
+  EXPECT_THAT(lexicon.contexts_in(news_analyzer().analyze("Paris is far from Amman")), ElementsAre("jordan"));
+  EXPECT_THAT(lexicon.contexts_in(news_analyzer().analyze("from France to Amman")), ElementsAre("jordan", "paris"));
+  EXPECT_THAT(lexicon.contexts_in(news_analyzer().analyze("во Франции")), ElementsAre("paris"));  // by stem
+  EXPECT_THAT(lexicon.contexts_in(news_analyzer().analyze("the Eiffel Tower")), ElementsAre("paris"));
+  EXPECT_THAT(lexicon.contexts_in(news_analyzer().analyze("the Eiffel bridge and a tower")), ElementsAre());
+  EXPECT_THAT(lexicon.context_names(word("Парис")), ElementsAre("paris"));
+}
+
 TEST(LexiconContext, AmbiguousLineIsReadFromAFile) {
   TempDir dir;
   const std::string path = dir.write("aliases.txt",

@@ -107,6 +107,18 @@ class Lexicon {
   /// Empty for a word that is not declared ambiguous.
   std::vector<LexiconEntry> context_of(const Token& token) const;
 
+  /// The names of the contexts context_of() draws on, sorted: for each
+  /// "ambiguous:" line that declares the word or stem of `token`, the line's
+  /// first name, normalised (Асада -> "асад"). Empty for a word that is not
+  /// declared ambiguous.
+  std::vector<std::string> context_names(const Token& token) const;
+
+  /// The names (as context_names() gives them) of the contexts one of whose
+  /// entries occurs in `tokens` (analysed text), sorted, each once; entries
+  /// match as topic terms do, by text or by stem. The indexer records them,
+  /// so that a query tells an ambiguous name's referent by one posting list.
+  std::vector<std::string> contexts_in(const std::vector<Token>& tokens) const;
+
   /// The topics whose terms occur in `tokens` (analysed text), in topic-name
   /// order, each at most once. A topic needs at least `min_hits` matching
   /// terms to count.

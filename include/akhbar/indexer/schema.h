@@ -25,6 +25,8 @@
 ///   B + source      source, normalised (lower case, spaces kept)
 ///   Y + YYYY, M + YYYYMM   publication year and month
 ///   T + topic       topic tag (bases, sanctions, contracts...)
+///   C + name        the article has a context word of an ambiguous name
+///                   (kNameContextPrefix)
 ///
 /// Values:
 ///   kValueDate      "YYYYMMDD" (sortable; empty if unknown)
@@ -82,6 +84,11 @@ inline constexpr std::string_view kTopicPrefix = "T";
 /// this one posting list instead of an OR of every term of the topic in
 /// three languages, dozens of them phrases.
 inline constexpr std::string_view kTopicMentionPrefix = "W";
+/// C + name: the article has a word of the context of an ambiguous name
+/// (Lexicon::contexts_in; the name as Lexicon::context_names gives it). A
+/// query tells the name's referent by this one posting list instead of an
+/// OR of every context word in three scripts.
+inline constexpr std::string_view kNameContextPrefix = "C";
 /// K + key skeleton: a synonym-table key (not a term) listing name-like words.
 inline constexpr std::string_view kNameKeyPrefix = "K";
 
