@@ -230,8 +230,23 @@ std::optional<BuiltDocument> DocumentBuilder::build(const corpus::Article& artic
   built.passages = stored.passages.size();
   built.key_synonyms = std::move(key_synonyms_);
   key_synonyms_.clear();
-  document.set_data(schema::encode_document_data(stored));
+  if (!dictionary_ && !training_failed_) {
+    for (const std::string& passage : stored.passages) sample_bytes_ += passage.size();
+    samples_.push_back(stored);
+    if (sample_bytes_ >= sample_limit_) {
+      dictionary_ = schema::TextDictionary::train(samples_);
+      training_failed_ = !dictionary_;
+      built.new_text_dictionary = dictionary_;
+      samples_ = {};
+    }
+  }
+  document.set_data(schema::encode_document_data(stored, dictionary_.get()));
   return built;
+}
+
+void DocumentBuilder::use_text_dictionary(std::shared_ptr<const schema::TextDictionary> dictionary) {
+  dictionary_ = std::move(dictionary);
+  samples_ = {};
 }
 
 }  // namespace akhbar::indexer::detail

@@ -14,6 +14,7 @@
 
 #include "akhbar/analysis/analyzer.h"
 #include "akhbar/corpus/article.h"
+#include "akhbar/indexer/schema.h"
 #include "akhbar/indexer/writer.h"
 
 namespace akhbar::indexer::detail {
@@ -35,6 +36,10 @@ struct BuiltDocument {
   /// (synonym key, word) pairs for the name-key dictionary (schema.h), for
   /// the name-like words this builder had not seen before.
   std::vector<std::pair<std::string, std::string>> key_synonyms;
+  /// Set on the one document whose build trained the builder's text
+  /// dictionary: the writer must store it in the same commit as the
+  /// document, the first compressed with it.
+  std::shared_ptr<const schema::TextDictionary> new_text_dictionary;
 };
 
 /// Builds documents. Holds scratch buffers reused from one article to the
@@ -50,6 +55,9 @@ struct BuiltDocument {
 /// Name-like words (capitalised Latin or Cyrillic body words not opening a
 /// sentence; Arabic non-stopwords of three letters or more) are returned once
 /// per builder in BuiltDocument::key_synonyms, filed under their name keys.
+/// Stored text is compressed plainly until kTextDictionarySampleBytes of
+/// articles have been seen, then with a dictionary trained on them
+/// (BuiltDocument::new_text_dictionary), unless one was given first.
 class DocumentBuilder {
  public:
   /// `analyzer` must outlive the builder.
@@ -58,6 +66,21 @@ class DocumentBuilder {
   /// std::nullopt when neither the title nor the body has an indexable word.
   /// Throws UsageError for an article without an id.
   std::optional<BuiltDocument> build(const corpus::Article& article);
+
+  /// Compresses stored text with `dictionary` from now on (one the database
+  /// already holds) instead of training one.
+  void use_text_dictionary(std::shared_ptr<const schema::TextDictionary> dictionary);
+
+  /// Trains the dictionary on `bytes` of articles instead of
+  /// kTextDictionarySampleBytes (a builder that writes less than that).
+  void set_text_dictionary_sample_bytes(std::size_t bytes) { sample_limit_ = bytes; }
+
+  /// The dictionary stored text is compressed with; null before one exists.
+  const std::shared_ptr<const schema::TextDictionary>& text_dictionary() const { return dictionary_; }
+
+  /// Serialised article bytes a dictionary is trained on: about 1 000
+  /// news articles, some 60 times the dictionary's size.
+  static constexpr std::size_t kTextDictionarySampleBytes = std::size_t{4} << 20;
 
  private:
   /// Indexes `text` with positions from `base`; returns one past the last
@@ -81,6 +104,11 @@ class DocumentBuilder {
   std::vector<analysis::Token> article_tokens_;  // title and body, for the topic tags
   std::unordered_set<std::string> keyed_words_;  // words already filed by this builder
   std::vector<std::pair<std::string, std::string>> key_synonyms_;  // for the current article
+  std::shared_ptr<const schema::TextDictionary> dictionary_;
+  std::vector<schema::StoredArticle> samples_;  // for the dictionary, until it exists
+  std::size_t sample_bytes_ = 0;
+  std::size_t sample_limit_ = kTextDictionarySampleBytes;
+  bool training_failed_ = false;
 };
 
 }  // namespace akhbar::indexer::detail

@@ -228,13 +228,19 @@ void remove_superseded(const std::vector<std::string>& segments) {
 // The segments one builder writes, in the order of the articles it is given.
 class SegmentSeries {
  public:
-  SegmentSeries(const ScratchSpace& scratch, unsigned builder, const IndexOptions& options)
-      : scratch_(scratch), builder_(builder), options_(options) {}
+  SegmentSeries(const ScratchSpace& scratch, unsigned builder, const IndexOptions& options,
+                std::size_t segment_bytes)
+      : scratch_(scratch), builder_(builder), options_(options), segment_bytes_(segment_bytes) {}
 
   IndexWriter& writer() {
     if (!writer_) {
       segments_.push_back(scratch_.segment(builder_, static_cast<unsigned>(segments_.size())));
       writer_.emplace(segments_.back(), options_);
+      // One dictionary for all of a builder's segments, trained in the
+      // first (on half of it: a segment may stop short of its size).
+      WriterAccess::use_text_dictionary(
+          *writer_, dictionary_,
+          std::min(DocumentBuilder::kTextDictionarySampleBytes, segment_bytes_ / 2));
     }
     return *writer_;
   }
@@ -243,6 +249,7 @@ class SegmentSeries {
   void close_segment() {
     if (!writer_) return;
     writer_->commit();
+    dictionary_ = WriterAccess::text_dictionary(*writer_);
     stats_ = add(stats_, writer_->stats());
     writer_.reset();
   }
@@ -271,9 +278,11 @@ class SegmentSeries {
   const ScratchSpace& scratch_;
   unsigned builder_;
   IndexOptions options_;
+  std::size_t segment_bytes_;
   std::optional<IndexWriter> writer_;
   std::vector<std::string> segments_;
   IndexStats stats_;
+  std::shared_ptr<const schema::TextDictionary> dictionary_;
 };
 
 // The builders, started together and always stopped and joined together:
@@ -342,7 +351,7 @@ class BuilderPool {
   void run(Builder& builder, const ScratchSpace& scratch, unsigned index, const IndexOptions& options,
            std::size_t segment_bytes) {
     try {
-      SegmentSeries series(scratch, index, options);
+      SegmentSeries series(scratch, index, options, segment_bytes);
       std::size_t uncommitted_bytes = 0;
       while (auto article = builder.queue.pop()) {
         if (!series.writer().add(*article))
@@ -407,6 +416,10 @@ void copy_segments(const std::vector<std::string>& segments, IndexWriter& target
   try {
     for (const std::string& path : segments) {
       Xapian::Database segment(path);
+      // Copied documents keep their data, compressed with the segment's dictionary.
+      for (const auto& [id, dictionary] : schema::load_text_dictionaries(segment))
+        if (db.get_metadata(dictionary->metadata_key()).empty())
+          db.set_metadata(dictionary->metadata_key(), dictionary->bytes());
       for (auto posting = segment.postlist_begin(""); posting != segment.postlist_end(""); ++posting) {
         const Xapian::Document document = segment.get_document(*posting);
         db.replace_document(id_term(document.get_value(schema::kValueArticle)), document);

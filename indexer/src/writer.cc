@@ -77,12 +77,24 @@ struct IndexWriter::Impl {
     } catch (const Xapian::Error&) {
       rethrow_as_database_error(path, "initialise");
     }
+    try {
+      // A database that has dictionaries keeps compressing with one of them.
+      const schema::TextDictionaries dictionaries = schema::load_text_dictionaries(db);
+      if (!dictionaries.empty()) builder.use_text_dictionary(dictionaries.rbegin()->second);
+    } catch (const Xapian::Error&) {
+      rethrow_as_database_error(path, "read the text dictionaries of");
+    }
     if (options.batch_articles == 0) options.batch_articles = 1;
     try {
       db.begin_transaction();
     } catch (...) {
       rethrow_as_database_error(path, "write to");
     }
+  }
+
+  void store(const schema::TextDictionary& dictionary) {
+    const std::string key = dictionary.metadata_key();
+    if (db.get_metadata(key) != dictionary.bytes()) db.set_metadata(key, dictionary.bytes());
   }
 
   void commit() {
@@ -129,6 +141,7 @@ bool IndexWriter::add(const corpus::Article& article) {
   if (!article.origin_file.empty())
     built->document.add_value(schema::kValueOrigin, detail::absolute_path(article.origin_file));
   try {
+    if (built->new_text_dictionary) impl_->store(*built->new_text_dictionary);
     impl_->db.replace_document(built->id_term, built->document);
     for (const auto& [key, word] : built->key_synonyms) impl_->db.add_synonym(key, word);
   } catch (...) {
@@ -158,6 +171,25 @@ const IndexStats& IndexWriter::stats() const noexcept { return impl_->stats; }
 
 Xapian::WritableDatabase& detail::WriterAccess::database(IndexWriter& writer) {
   return writer.impl_->db;
+}
+
+std::shared_ptr<const schema::TextDictionary> detail::WriterAccess::text_dictionary(IndexWriter& writer) {
+  return writer.impl_->builder.text_dictionary();
+}
+
+void detail::WriterAccess::use_text_dictionary(IndexWriter& writer,
+                                               std::shared_ptr<const schema::TextDictionary> dictionary,
+                                               std::size_t sample_bytes) {
+  if (!dictionary) {
+    writer.impl_->builder.set_text_dictionary_sample_bytes(sample_bytes);
+    return;
+  }
+  try {
+    writer.impl_->store(*dictionary);
+  } catch (...) {
+    rethrow_as_database_error(writer.impl_->path, "store a text dictionary in");
+  }
+  writer.impl_->builder.use_text_dictionary(std::move(dictionary));
 }
 
 }  // namespace akhbar::indexer

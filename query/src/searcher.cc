@@ -151,15 +151,15 @@ std::vector<std::string> topic_tags(const Xapian::Document& doc) {
   return topics;
 }
 
-Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank, const detail::TermForms& forms,
-             const SearchOptions& options) {
+Hit make_hit(const Xapian::MSetIterator& item, const Xapian::Document& doc, std::size_t rank,
+             const detail::TermForms& forms, const SearchOptions& options,
+             const schema::TextDictionaries& dictionaries) {
   Hit hit;
   hit.rank = rank;
   hit.score = item.get_weight();
-  const Xapian::Document doc = item.get_document();
   schema::StoredArticle article;
   try {
-    article = schema::decode_document_data(doc.get_data());
+    article = schema::decode_document_data(doc.get_data(), &dictionaries);
   } catch (const DataError&) {
     // A damaged record still shows as a result, without text.
     article.id = doc.get_value(schema::kValueArticle);
@@ -191,11 +191,14 @@ struct Searcher::Impl {
   std::string path;
   std::optional<PathIdentity> opened;
   Xapian::Database db;
+  /// The text dictionaries of `db`, read again when a document names one
+  /// that is not here (a writer trained it after `db` was opened).
+  schema::TextDictionaries dictionaries;
 
   static Impl open(const std::string& path) {
     std::optional<PathIdentity> identity = identity_of(path);
     Xapian::Database db = open_database(path);
-    return Impl{path, identity, std::move(db)};
+    return Impl{path, identity, std::move(db), {}};
   }
 
   /// True when `path` now leads somewhere else than what `db` was opened
@@ -210,6 +213,18 @@ struct Searcher::Impl {
   /// reopen() would only follow commits to the generation already open.
   void follow_switch() {
     if (switched()) *this = open(path);
+  }
+
+  /// Reads the dictionaries again when `doc`'s stored text needs one that
+  /// is not known yet. A damaged dictionary leaves the text undecodable,
+  /// as damaged text is: the hit is still shown.
+  void know_dictionary_of(const Xapian::Document& doc) {
+    const unsigned id = schema::text_dictionary_id(doc.get_data());
+    if (id == 0 || dictionaries.count(id) != 0) return;
+    try {
+      dictionaries = schema::load_text_dictionaries(db);
+    } catch (const DataError&) {
+    }
   }
 
   /// Brings `db` to the latest revision of what `path` leads to.
@@ -282,8 +297,12 @@ SearchResults Searcher::search(std::string_view query_text, const SearchOptions&
     attempt.estimated_total = mset.get_matches_estimated();
     attempt.interpreted_as = (attempt.relaxed ? "relaxed: " : "") + ran.get_description();
     std::size_t rank = mset.get_firstitem();
-    for (auto item = mset.begin(); item != mset.end(); ++item)
-      attempt.hits.push_back(make_hit(item, ++rank, built.forms, options));
+    for (auto item = mset.begin(); item != mset.end(); ++item) {
+      // One Document: it keeps its data once read.
+      const Xapian::Document doc = item.get_document();
+      impl_->know_dictionary_of(doc);
+      attempt.hits.push_back(make_hit(item, doc, ++rank, built.forms, options, impl_->dictionaries));
+    }
     return attempt;
   });
 }

@@ -1,6 +1,9 @@
 // Tests of the stored document data: round trips, and DataError on every kind of corruption.
 #include <gtest/gtest.h>
+#include <xapian.h>
 #include <zstd.h>
+
+#include <cstdint>
 
 #include <string>
 #include <string_view>
@@ -8,6 +11,7 @@
 
 #include "akhbar/error.h"
 #include "akhbar/indexer/schema.h"
+#include "temp_dir.h"
 
 namespace akhbar::indexer::schema {
 namespace {
@@ -150,6 +154,115 @@ TEST(DocumentData, DecodesAHandMadePayload) {
   const StoredArticle article = decode_document_data(frame_around(payload));
   EXPECT_EQ(article.id, "id");
   EXPECT_EQ(article.passages, std::vector<std::string>{"one"});
+}
+
+// --- text dictionaries -------------------------------------------------------
+
+/// `count` news-like articles of about 2 KiB from a small vocabulary, the
+/// same for the same seed (a linear congruential generator).
+std::vector<StoredArticle> generated_articles(std::size_t count, std::uint64_t seed) {
+  static const char* const kWords[] = {
+      "the",   "base",   "Tartus",     "Khmeimim", "sanctions", "contract", "ministry", "said",
+      "on",    "Syria",  "Russia",     "naval",    "lease",     "wheat",    "port",     "Latakia",
+      "of",    "talks",  "government", "agreed",   "Damascus",  "Moscow",   "year",     "new",
+      "база",  "Тартус", "санкции",    "Сирия",    "контракт",  "порт",     "и",        "в",
+      "قاعدة", "طرطوس",  "العقوبات",   "سوريا",    "عقد",       "ميناء",    "في",       "من"};
+  constexpr std::size_t kWordCount = sizeof(kWords) / sizeof(kWords[0]);
+  std::uint64_t state = seed;
+  const auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  std::vector<StoredArticle> articles;
+  for (std::size_t a = 0; a < count; ++a) {
+    StoredArticle article;
+    article.id = "gen-" + std::to_string(seed) + "-" + std::to_string(a);
+    article.url = "https://wire.example/" + article.id + ".html";
+    article.title = std::string(kWords[next() % kWordCount]) + " " + kWords[next() % kWordCount];
+    article.published = "2025-0" + std::to_string(1 + a % 9) + "-1" + std::to_string(a % 10);
+    article.lang = "en";
+    article.source = "Wire";
+    for (int p = 0; p < 5; ++p) {
+      std::string passage;
+      while (passage.size() < 400) {
+        passage += kWords[next() % kWordCount];
+        passage += next() % 9 == 0 ? ". " : " ";
+      }
+      article.passages.push_back(passage);
+    }
+    articles.push_back(std::move(article));
+  }
+  return articles;
+}
+
+TEST(TextDictionary, TrainedDictionaryRoundTripsAndCompressesBetter) {
+  const auto dictionary = TextDictionary::train(generated_articles(400, 1));
+  ASSERT_NE(dictionary, nullptr);
+  EXPECT_NE(dictionary->id(), 0u);
+  EXPECT_EQ(dictionary->metadata_key(), std::string(kMetaTextDictionaryPrefix) + std::to_string(dictionary->id()));
+  const TextDictionaries dictionaries{{dictionary->id(), dictionary}};
+
+  std::size_t plain_bytes = 0, dictionary_bytes = 0;
+  for (const StoredArticle& article : generated_articles(50, 2)) {  // not the training articles
+    const std::string plain = encode_document_data(article);
+    const std::string packed = encode_document_data(article, dictionary.get());
+    EXPECT_EQ(text_dictionary_id(plain), 0u);
+    EXPECT_EQ(text_dictionary_id(packed), dictionary->id());
+    expect_same(decode_document_data(packed, &dictionaries), article);
+    expect_same(decode_document_data(plain, &dictionaries), article);
+    plain_bytes += plain.size();
+    dictionary_bytes += packed.size();
+  }
+  EXPECT_LT(dictionary_bytes * 10, plain_bytes * 9) << dictionary_bytes << " vs " << plain_bytes;
+}
+
+TEST(TextDictionary, DataNeedingAnAbsentDictionaryIsADataErrorNamingIt) {
+  const auto dictionary = TextDictionary::train(generated_articles(400, 3));
+  ASSERT_NE(dictionary, nullptr);
+  const std::string packed = encode_document_data(sample_article(), dictionary.get());
+  const std::string id = std::to_string(dictionary->id());
+  const auto error_decoding_with = [&](const TextDictionaries* given) -> std::string {
+    try {
+      decode_document_data(packed, given);
+    } catch (const DataError& e) {
+      return e.what();
+    }
+    return "decoded without its dictionary";
+  };
+  const TextDictionaries none;
+  EXPECT_NE(error_decoding_with(nullptr).find("text dictionary " + id), std::string::npos) << error_decoding_with(nullptr);
+  EXPECT_NE(error_decoding_with(&none).find("text dictionary " + id), std::string::npos) << error_decoding_with(&none);
+}
+
+TEST(TextDictionary, TooFewSamplesTrainNothing) {
+  EXPECT_EQ(TextDictionary::train({}), nullptr);
+  EXPECT_EQ(TextDictionary::train(generated_articles(2, 4)), nullptr);
+}
+
+TEST(TextDictionary, BytesThatAreNoDictionaryAreRefused) {
+  EXPECT_THROW(TextDictionary("not a dictionary"), DataError);
+  EXPECT_THROW(TextDictionary(""), DataError);
+}
+
+TEST(TextDictionary, LoadsEveryDictionaryOfADatabaseAndChecksItsKey) {
+  const auto first = TextDictionary::train(generated_articles(400, 5));
+  const auto second = TextDictionary::train(generated_articles(400, 6));
+  ASSERT_TRUE(first && second);
+  ASSERT_NE(first->id(), second->id());
+  indexer::testing::TempDir dir;
+  Xapian::WritableDatabase db(dir.path("db"), Xapian::DB_CREATE);
+  EXPECT_TRUE(load_text_dictionaries(db).empty());
+  db.set_metadata(first->metadata_key(), first->bytes());
+  db.set_metadata(second->metadata_key(), second->bytes());
+  db.set_metadata("akhbar:format", "akhbar-1");  // other metadata is not a dictionary
+  const TextDictionaries loaded = load_text_dictionaries(db);
+  ASSERT_EQ(loaded.size(), 2u);
+  EXPECT_EQ(loaded.at(first->id())->bytes(), first->bytes());
+  EXPECT_EQ(loaded.at(second->id())->bytes(), second->bytes());
+
+  // A dictionary filed under another id is corrupt.
+  db.set_metadata(std::string(kMetaTextDictionaryPrefix) + "7", first->bytes());
+  EXPECT_THROW(load_text_dictionaries(db), DataError);
 }
 
 }  // namespace

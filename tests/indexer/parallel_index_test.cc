@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "akhbar/error.h"
+#include "akhbar/indexer/schema.h"
 #include "akhbar/indexer/updater.h"
 #include "akhbar/indexer/writer.h"
 #include "indexer/temp_dir.h"
@@ -228,6 +229,44 @@ TEST(ParallelIndex, ZeroThreadsMeansOnePerCoreAtMostEight) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   EXPECT_EQ(detail::resolve_index_threads(0), std::min(cores, 8u));
   EXPECT_EQ(detail::resolve_index_threads(3), 3u);
+}
+
+TEST(ParallelIndex, SegmentsShareTheTextDictionaryTheyTrainAndEveryArticleDecodes) {
+  // A 64 MiB budget cuts segments of 2 MiB: each builder trains a
+  // dictionary on the first 1 MiB of its first segment, and its later
+  // segments must be given it.
+  testing::TempDir dir;
+  std::string text;
+  const std::string base = make_corpus(3000);
+  std::size_t line_begin = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const std::size_t line_end = base.find('\n', line_begin);
+    std::string line = base.substr(line_begin, line_end - line_begin);
+    line_begin = line_end + 1;
+    // Three more passages, drawn from other articles' bodies.
+    const std::size_t body = line.rfind("\"body\": \"") + 10;
+    const std::string more = line.substr(body, line.size() - body - 2);
+    line.insert(line.size() - 2, "\\n\\n" + more + "\\n\\n" + more);
+    text += line + "\n";
+  }
+  const std::string corpus = dir.write("corpus/news.jsonl", text);
+  const IndexStats stats = index_with(dir.path("db"), {corpus}, 2, nullptr, 64);
+  ASSERT_EQ(stats.articles, 3000u);
+
+  Xapian::Database db(dir.path("db"));
+  const schema::TextDictionaries dictionaries = schema::load_text_dictionaries(db);
+  ASSERT_FALSE(dictionaries.empty());
+  EXPECT_LE(dictionaries.size(), 2u);  // one per builder at most, not one per segment
+  std::size_t with_dictionary = 0;
+  for (auto posting = db.postlist_begin(""); posting != db.postlist_end(""); ++posting) {
+    const std::string data = db.get_document(*posting).get_data();
+    if (schema::text_dictionary_id(data) != 0) ++with_dictionary;
+    const schema::StoredArticle article = schema::decode_document_data(data, &dictionaries);
+    EXPECT_FALSE(article.passages.empty()) << article.id;
+  }
+  // The first articles of each builder are the samples, stored plainly.
+  EXPECT_GT(with_dictionary, 1500u);
+  EXPECT_LT(with_dictionary, 3000u);
 }
 
 }  // namespace

@@ -37,8 +37,11 @@
 ///                   (empty if it came from no file); `akhbar update --prune`
 ///                   deletes only articles whose origin it read or tracked
 ///
-/// Document data: a zstd-compressed StoredArticle (encode/decode below).
-/// Metadata: kMetaAnalysisVersion, kMetaFormat, and one entry per source
+/// Document data: a zstd-compressed StoredArticle (encode/decode below),
+/// with one of the database's text dictionaries once a writer has trained
+/// one (TextDictionary).
+/// Metadata: kMetaAnalysisVersion, kMetaFormat, kMetaTextDictionaryPrefix +
+/// dictionary id -> the dictionary, and one entry per source
 /// file that `akhbar update` has read, kMetaFilePrefix + absolute path ->
 /// "size mtime_ns" then the ids of the articles it holds, each after a NUL
 /// byte (see indexer/src/file_state.h). An entry is written in the same commit as
@@ -63,9 +66,15 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace Xapian {
+class Database;
+}
 
 namespace akhbar::indexer::schema {
 
@@ -108,6 +117,8 @@ inline constexpr std::string_view kMetaFormat = "akhbar:format";
 inline constexpr std::string_view kFormatName = "akhbar-1";
 /// Prefix of the per-file state metadata keys (followed by an absolute path).
 inline constexpr std::string_view kMetaFilePrefix = "akhbar:file:";
+/// Prefix of the text dictionary metadata keys (followed by the decimal id).
+inline constexpr std::string_view kMetaTextDictionaryPrefix = "akhbar:text_dictionary:";
 
 /// What a document's data holds: the article's fields and its passages.
 struct StoredArticle {
@@ -115,11 +126,56 @@ struct StoredArticle {
   std::vector<std::string> passages;
 };
 
-/// Serialises and zstd-compresses a StoredArticle.
-std::string encode_document_data(const StoredArticle& article);
+/// A zstd dictionary for document data. An article of a few KiB shares
+/// little with itself and much with its neighbours (names, places, the
+/// words of the news); compressed against a dictionary trained on a
+/// database's first articles, the stored text takes about a third less
+/// room and decompresses faster. Immutable; thread-safe.
+class TextDictionary {
+ public:
+  /// From a dictionary's bytes (as trained, as stored in the metadata).
+  /// Throws akhbar::DataError when zstd cannot use them.
+  explicit TextDictionary(std::string bytes);
+  ~TextDictionary();
+  TextDictionary(const TextDictionary&) = delete;
+  TextDictionary& operator=(const TextDictionary&) = delete;
 
-/// Inverse of encode_document_data(). Throws akhbar::DataError on corrupt data.
-StoredArticle decode_document_data(std::string_view data);
+  /// Trains a dictionary on articles (their serialised fields and passages);
+  /// null when they are too few or too small for zstd to find one.
+  static std::shared_ptr<const TextDictionary> train(const std::vector<StoredArticle>& samples);
+
+  /// The id zstd writes into every frame compressed with it; never 0.
+  unsigned id() const noexcept;
+  const std::string& bytes() const noexcept;
+  /// The metadata key it is stored under: kMetaTextDictionaryPrefix + id.
+  std::string metadata_key() const;
+
+  struct Impl;  ///< zstd's digested forms of the bytes
+  const Impl& impl() const noexcept { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+/// A database's text dictionaries, by id.
+using TextDictionaries = std::map<unsigned, std::shared_ptr<const TextDictionary>>;
+
+/// The text dictionaries `db` stores in its metadata. Throws
+/// akhbar::DataError when one is corrupt.
+TextDictionaries load_text_dictionaries(const Xapian::Database& db);
+
+/// Serialises and zstd-compresses a StoredArticle, against `dictionary`
+/// when there is one.
+std::string encode_document_data(const StoredArticle& article, const TextDictionary* dictionary = nullptr);
+
+/// Inverse of encode_document_data(): a frame compressed with a dictionary
+/// is decoded with the one of `dictionaries` of the same id. Throws
+/// akhbar::DataError on corrupt data or when that dictionary is not given.
+StoredArticle decode_document_data(std::string_view data, const TextDictionaries* dictionaries = nullptr);
+
+/// The id of the dictionary document data was compressed with; 0 for none
+/// (or data too damaged to tell).
+unsigned text_dictionary_id(std::string_view data) noexcept;
 
 /// The source name as a filter term value: normalised, lower case.
 std::string source_key(std::string_view source);
