@@ -155,8 +155,15 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& document, std::str
     note_name(token_, starts_sentence, is_title);
     article_tokens_.push_back(token_);
     const Xapian::termpos position = base + token_.position;
-    document.add_posting(token_.text, position, wdf);
-    if (is_title) add_prefixed_posting(document, schema::kTitlePrefix, token_.text, position);
+    // Stopwords keep their frequency but not their positions: a third of
+    // all positions, which phrases do not need (schema.h).
+    if (analysis::is_stopword(token_.text)) {
+      document.add_term(token_.text, wdf);
+      if (is_title) add_prefixed_term(document, schema::kTitlePrefix, token_.text, 1);
+    } else {
+      document.add_posting(token_.text, position, wdf);
+      if (is_title) add_prefixed_posting(document, schema::kTitlePrefix, token_.text, position);
+    }
     // A word that is its own stem has no Z term: its own term stands for
     // it (schema.h), which saves about 40% of the Z terms.
     if (!token_.stem.empty() && token_.stem != token_.text && token_.stem.size() <= schema::kMaxTermBytes) {

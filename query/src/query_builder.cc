@@ -333,9 +333,9 @@ class Builder {
     std::vector<Xapian::Query> ways;
     if (auto whole = synonym_of(unit, node.text, node.title, positive ? &id : nullptr))
       ways.push_back(std::move(*whole));
-    std::vector<std::string> part_terms;
-    for (const Token& part : unit.parts) part_terms.push_back(prefixed_word(part.text, node.title));
-    if (auto parts = phrase_of_terms(part_terms)) ways.push_back(std::move(*parts));
+    std::vector<std::string> part_words;
+    for (const Token& part : unit.parts) part_words.push_back(part.text);
+    if (auto parts = phrase_of_words(part_words, node.title)) ways.push_back(std::move(*parts));
     if (ways.empty()) return std::nullopt;
     return Xapian::Query(Xapian::Query::OP_OR, ways.begin(), ways.end());
   }
@@ -345,12 +345,12 @@ class Builder {
                            positive, node.text);
   }
 
-  /// OP_PHRASE over words; a compound contributes its parts, which carry the
+  /// A phrase over words; a compound contributes its parts, which carry the
   /// positions. Each word is its exact term OR its other spellings and
   /// single-word aliases (no stems: they have no positions).
   std::optional<Xapian::Query> phrase_of_units(const std::vector<Unit>& units, bool title,
                                                bool positive, std::string_view typed) {
-    std::vector<Xapian::Query> slots;
+    std::vector<PhraseSlot> slots;
     for (const Unit& unit : units) {
       const std::vector<Token> words =
           unit.parts.empty() ? std::vector<Token>{unit.head} : unit.parts;
@@ -373,25 +373,54 @@ class Builder {
             if (alias.words.size() == 1)
               add_word_form(alias.words.front(), "alias", word, title, form_id, used, alternatives);
         }
-        slots.push_back(alternatives.size() == 1
-                            ? alternatives.front()
-                            : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
+        slots.push_back({alternatives.size() == 1
+                             ? alternatives.front()
+                             : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
+                         content});
       }
     }
-    if (slots.empty()) return std::nullopt;
-    if (slots.size() == 1) return slots.front();
-    return Xapian::Query(Xapian::Query::OP_PHRASE, slots.begin(), slots.end(),
-                         static_cast<Xapian::termcount>(slots.size()));
+    return phrase_of_slots(slots);
   }
 
-  static std::optional<Xapian::Query> phrase_of_terms(const std::vector<std::string>& terms) {
-    std::vector<Xapian::Query> subqueries;
-    for (const std::string& term : terms)
-      if (fits(term)) subqueries.emplace_back(term);
-    if (subqueries.empty()) return std::nullopt;
-    if (subqueries.size() == 1) return subqueries.front();
-    return Xapian::Query(Xapian::Query::OP_PHRASE, subqueries.begin(), subqueries.end(),
-                         static_cast<Xapian::termcount>(subqueries.size()));
+  /// The phrase of `words` as written (no other forms).
+  static std::optional<Xapian::Query> phrase_of_words(const std::vector<std::string>& words, bool title) {
+    std::vector<PhraseSlot> slots;
+    for (const std::string& word : words) {
+      std::string term = prefixed_word(word, title);
+      if (fits(term)) slots.push_back({Xapian::Query(term), !analysis::is_stopword(word)});
+    }
+    return phrase_of_slots(slots);
+  }
+
+  /// One word of a phrase, and whether the index has its positions: a
+  /// stopword has none (schema.h).
+  struct PhraseSlot {
+    Xapian::Query query;
+    bool positional;
+  };
+
+  /// OP_PHRASE over the slots with positions, in a window from the first of
+  /// them to the last, so that the stopwords between keep their places
+  /// ("bank of russia": russia at most two positions after bank). A phrase
+  /// of stopwords only is the AND of its words.
+  static std::optional<Xapian::Query> phrase_of_slots(const std::vector<PhraseSlot>& slots) {
+    std::vector<Xapian::Query> positional;
+    std::size_t first = 0, last = 0;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      if (!slots[i].positional) continue;
+      if (positional.empty()) first = i;
+      last = i;
+      positional.push_back(slots[i].query);
+    }
+    if (positional.empty()) {
+      if (slots.empty()) return std::nullopt;
+      std::vector<Xapian::Query> all;
+      for (const PhraseSlot& slot : slots) all.push_back(slot.query);
+      return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+    }
+    if (positional.size() == 1) return positional.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, positional.begin(), positional.end(),
+                         static_cast<Xapian::termcount>(last - first + 1));
   }
 
   /// All forms of one word in one OP_SYNONYM, so that a rare form cannot
@@ -513,15 +542,15 @@ class Builder {
     std::string typed;
     for (const Token& token : span.tokens)
       if (token.kind != Token::Kind::kPart) typed += (typed.empty() ? "" : " ") + token.text;
-    std::vector<std::string> terms;
+    std::vector<std::string> words;
     for (const Unit& unit : units_of(span.tokens)) {
       for (const Token& word : unit.parts.empty() ? std::vector<Token>{unit.head} : unit.parts) {
-        terms.push_back(prefixed_word(word.text, false));
+        words.push_back(word.text);
         if (form_id != nullptr && !analysis::is_stopword(word.text)) note_word(word.text, typed, id, "exact");
       }
       if (form_id != nullptr && !unit.parts.empty()) note_word(unit.head.text, typed, id, "exact");
     }
-    auto exact = phrase_of_terms(terms);
+    auto exact = phrase_of_words(words, false);
     if (!exact) return std::nullopt;
     std::vector<Xapian::Query> all{*exact};
     std::set<std::string> used{typed};
@@ -697,14 +726,10 @@ class Builder {
       if (added && id != nullptr) note_stem(stem, query.text, *id, route);
       return;
     }
-    std::vector<std::string> terms;
     std::string joined;
-    for (const std::string& word : entry.words) {
-      terms.push_back(prefixed_word(word, title));
-      joined += joined.empty() ? word : " " + word;
-    }
+    for (const std::string& word : entry.words) joined += joined.empty() ? word : " " + word;
     if (!used.insert(joined).second) return;
-    if (auto phrase = phrase_of_terms(terms)) {
+    if (auto phrase = phrase_of_words(entry.words, title)) {
       out.push_back(std::move(*phrase));
       if (id != nullptr)
         for (const std::string& word : entry.words)

@@ -78,9 +78,17 @@ TEST(QueryBuilder, PhraseIsOverExactTerms) {
       << built.query.get_description();
 }
 
-TEST(QueryBuilder, PhraseKeepsStopwords) {
-  EXPECT_EQ(terms_of(build("\"the port of Tartus\"").query),
-            (Terms{"the", "port", "of", "tartus"}));
+TEST(QueryBuilder, PhraseLeavesTheStopwordsPlacesOpen) {
+  // Stopwords have no positions in the index: the phrase is over the other
+  // words, in a window as wide as from the first of them to the last.
+  const BuiltQuery built = build("\"the port of Tartus\"");
+  EXPECT_EQ(terms_of(built.query), (Terms{"port", "tartus"}));
+  EXPECT_NE(built.query.get_description().find("port PHRASE 3 tartus"), std::string::npos)
+      << built.query.get_description();
+  // A phrase of stopwords only: the words, anywhere.
+  const std::string only = build("\"it is not\"").query.get_description();
+  EXPECT_EQ(only.find("PHRASE"), std::string::npos) << only;
+  EXPECT_EQ(terms_of(build("\"it is not\"").query), (Terms{"it", "is", "not"}));
 }
 
 TEST(QueryBuilder, StopwordsAreDroppedFromFreeText) {

@@ -113,6 +113,19 @@ TEST_F(SearcherTest, ExactPhraseMatchesOnlyAdjacentWords) {
   EXPECT_EQ(id_set("\"air base\"", exact()), (IdSet{"en-air-base"}));
 }
 
+TEST_F(SearcherTest, StopwordsInAPhraseHoldTheirPlaces) {
+  // "The port authority ended the contract for the Tartus terminal after a
+  // review of its terms." Stopwords have no positions in the index: a
+  // phrase keeps room for them, whichever stopword the text has there.
+  EXPECT_EQ(id_set("\"ended the contract\"", exact()), (IdSet{"en-tartus-port"}));
+  EXPECT_EQ(id_set("\"review of its terms\"", exact()), (IdSet{"en-tartus-port"}));
+  EXPECT_EQ(id_set("\"contract of the Tartus\"", exact()), (IdSet{"en-tartus-port"}));
+  // Without a stopword between them, the words must still be adjacent;
+  // and in order.
+  EXPECT_EQ(id_set("\"ended contract\"", exact()), IdSet{});
+  EXPECT_EQ(id_set("\"Tartus the contract\"", exact()), IdSet{});
+}
+
 TEST_F(SearcherTest, ExcludedWordRemovesArticles) {
   EXPECT_EQ(id_set("port", exact()), (IdSet{"en-tartus-port", "en-sanctions"}));
   EXPECT_EQ(id_set("port -Tartus", exact()), (IdSet{"en-sanctions"}));

@@ -8,14 +8,18 @@
 /// spans two passages.
 ///
 /// Terms (all from akhbar::analysis::news_analyzer()):
-///   word            unstemmed body and title word, with positions; title
-///                   words have wdf kTitleWdf (the title boost)
+///   word            unstemmed body and title word, with positions except
+///                   for stopwords (analysis::is_stopword): a phrase query
+///                   leaves a stopword's place open instead ("bank of
+///                   russia" is bank, then russia within three positions),
+///                   which saves a third of all positions; title words have
+///                   wdf kTitleWdf (the title boost)
 ///   Z + stem        stem of a body or title word, no positions; title stems
 ///                   have wdf kTitleWdf. None for a word without a stem, nor
 ///                   for a word that is its own stem: the word's own term
 ///                   stands for it, so a search for stem s looks for Zs and
 ///                   s (about 40% of the Z terms on news text, saved)
-///   S + word        title word, with positions (title: filter)
+///   S + word        title word, with positions as above (title: filter)
 ///   ZS + stem       stem of a title word (none where the word is its stem)
 ///   W + topic       mentions of the topic's terms (kTopicMentionPrefix)
 ///   Q + id          unique article term, for replacement (an id over 200
