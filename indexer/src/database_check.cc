@@ -1,6 +1,7 @@
 // check_database(): Xapian's structural check, then akhbar's own: the
-// analysis version, one document per article id, and per-file states that
-// agree with the articles they list.
+// analysis version, one document per article id, stored text that decodes
+// (with the database's text dictionaries), and per-file states that agree
+// with the articles they list.
 #include <xapian.h>
 
 #include <filesystem>
@@ -69,6 +70,24 @@ void check_ids_unique(const Xapian::Database& db, Findings& findings) {
   }
 }
 
+void check_stored_text(const Xapian::Database& db, Findings& findings) {
+  schema::TextDictionaries dictionaries;
+  try {
+    dictionaries = schema::load_text_dictionaries(db);
+  } catch (const DataError& e) {
+    findings.problem(e.what());
+  }
+  for (auto posting = db.postlist_begin(""); posting != db.postlist_end(""); ++posting) {
+    const Xapian::Document document = db.get_document(*posting);
+    try {
+      schema::decode_document_data(document.get_data(), &dictionaries);
+    } catch (const DataError& e) {
+      findings.problem("the stored text of article " + document.get_value(schema::kValueArticle) +
+                       " cannot be read: " + e.what());
+    }
+  }
+}
+
 void check_file_states(const Xapian::Database& db, CheckReport& report, Findings& findings) {
   const std::string prefix(schema::kMetaFilePrefix);
   std::unordered_map<std::string, std::string> recorded_by;  // id -> file
@@ -127,6 +146,7 @@ void run_checks(const std::string& db_path, CheckReport& report, Findings& findi
     report.articles = db.get_doccount();
     check_metadata(db, report, findings);
     check_ids_unique(db, findings);
+    check_stored_text(db, findings);
     check_file_states(db, report, findings);
   } catch (const Xapian::Error& e) {
     findings.problem("cannot read " + report.directory + ": " + e.get_description());

@@ -342,6 +342,52 @@ TEST_F(UpdaterTest, CheckFindsATrackedArticleThatIsMissing) {
   EXPECT_EQ(report.tracked_articles, 2u);
 }
 
+TEST_F(UpdaterTest, CheckFindsStoredTextItCannotRead) {
+  write("a.jsonl", record("a1", "Tartus") + record("a2", "Grain") + record("a3", "Port"));
+  update();
+  // a2's text compressed with a dictionary the database does not hold,
+  // a3's damaged.
+  std::vector<schema::StoredArticle> samples(300);
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    samples[i].id = "sample-" + std::to_string(i);
+    for (std::size_t p = 0; p < 8; ++p)
+      samples[i].passages.push_back("Convoy " + std::to_string(i * p) + " reached Tartus port on day " +
+                                    std::to_string(p * 7 + i % 13) + " with grain and fuel.");
+  }
+  const auto dictionary = schema::TextDictionary::train(samples);
+  ASSERT_NE(dictionary, nullptr);
+  {
+    Xapian::WritableDatabase xdb(db(), Xapian::DB_OPEN);
+    for (const char* id : {"Qa2", "Qa3"}) {
+      const Xapian::docid docid = *xdb.postlist_begin(id);
+      Xapian::Document document = xdb.get_document(docid);
+      schema::StoredArticle article = schema::decode_document_data(document.get_data());
+      document.set_data(id == std::string("Qa2") ? schema::encode_document_data(article, dictionary.get())
+                                                  : std::string("\x01garbage"));
+      xdb.replace_document(docid, document);
+    }
+    xdb.commit();
+  }
+  const CheckReport report = check_database(db());
+  ASSERT_EQ(report.problems.size(), 2u);
+  EXPECT_NE(report.problems[0].find("article a2 cannot be read: document data needs text dictionary " +
+                                    std::to_string(dictionary->id())),
+            std::string::npos)
+      << report.problems[0];
+  EXPECT_NE(report.problems[1].find("article a3 cannot be read: corrupt document data"), std::string::npos)
+      << report.problems[1];
+
+  // With the dictionary in the database, only the damaged one is left.
+  {
+    Xapian::WritableDatabase xdb(db(), Xapian::DB_OPEN);
+    xdb.set_metadata(dictionary->metadata_key(), dictionary->bytes());
+    xdb.commit();
+  }
+  const CheckReport again = check_database(db());
+  ASSERT_EQ(again.problems.size(), 1u);
+  EXPECT_NE(again.problems[0].find("article a3"), std::string::npos) << again.problems[0];
+}
+
 TEST_F(UpdaterTest, CheckNotesArticlesNoFileStateTracks) {
   {
     IndexWriter writer(db());

@@ -165,7 +165,9 @@ class TextDictionary {
 using TextDictionaries = std::map<unsigned, std::shared_ptr<const TextDictionary>>;
 
 /// The text dictionaries `db` stores in its metadata. Throws
-/// akhbar::DataError when one is corrupt.
+/// akhbar::DataError when one is corrupt. Xapian reads the metadata of the
+/// first database only when several are opened as one (shards): each of
+/// them must then hold the dictionaries of all.
 TextDictionaries load_text_dictionaries(const Xapian::Database& db);
 
 /// Serialises and zstd-compresses a StoredArticle, against `dictionary`
