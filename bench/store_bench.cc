@@ -404,6 +404,26 @@ void BM_Decompress(benchmark::State& state, bool with_dictionary) {
   report(state, *corpus, compressed_bytes, with_dictionary);
 }
 
+/// Training the dictionary on kTrainingArticles articles: what each
+/// indexing thread pays once, after its first few MB of articles.
+void BM_TrainDictionary(benchmark::State& state) {
+  const std::vector<std::string> samples = serialised_articles(kTrainingSeed, kTrainingArticles);
+  std::size_t sample_bytes = 0;
+  for (const std::string& sample : samples) sample_bytes += sample.size();
+  std::string error;
+  for (auto _ : state) {
+    const std::string dictionary = train_dictionary(samples, error);
+    if (dictionary.empty()) {
+      state.SkipWithError(error.c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(dictionary.data());
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(sample_bytes));
+  state.counters["sample_bytes"] = static_cast<double>(sample_bytes);
+}
+
+BENCHMARK(BM_TrainDictionary)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Compress, plain, false);
 BENCHMARK_CAPTURE(BM_Compress, dictionary, true);
 BENCHMARK_CAPTURE(BM_Decompress, plain, false);
