@@ -222,11 +222,15 @@ std::optional<BuiltDocument> DocumentBuilder::build(const corpus::Article& artic
     add_prefixed_term(document, schema::kMonthPrefix, std::string_view(date).substr(0, 6), 0);
     document.add_value(schema::kValueDate, date);
   }
+  std::string topics;  // kValueTopics
   for (const analysis::TopicMentions& mentions : analysis::Lexicon::shared().topic_mentions(article_tokens_)) {
     add_prefixed_term(document, schema::kTopicMentionPrefix, mentions.topic,
                       static_cast<Xapian::termcount>(mentions.count));
-    if (mentions.count >= kTopicMinHits) add_prefixed_term(document, schema::kTopicPrefix, mentions.topic, 0);
+    if (mentions.count < kTopicMinHits) continue;
+    add_prefixed_term(document, schema::kTopicPrefix, mentions.topic, 0);
+    topics.append(topics.empty() ? "" : " ").append(mentions.topic);
   }
+  if (!topics.empty()) document.add_value(schema::kValueTopics, topics);
   for (const std::string& name : analysis::Lexicon::shared().contexts_in(article_tokens_))
     add_prefixed_term(document, schema::kNameContextPrefix, name, 0);
   document.add_value(schema::kValueArticle, article.id);

@@ -47,35 +47,63 @@ std::vector<Word> words_of(std::string_view text, const TermForms& forms) {
   return words;
 }
 
-/// Distinct query words first, repeats second.
-std::size_t score(const std::vector<Word>& words, std::size_t begin, std::size_t end) {
-  std::set<std::size_t> distinct;
-  std::size_t matches = 0;
-  for (std::size_t i = begin; i < end; ++i) {
-    if (!words[i].query_word) continue;
-    distinct.insert(*words[i].query_word);
-    ++matches;
+/// Scores of word windows: distinct query words first, repeats second.
+/// Words enter and leave one at a time, so a window sliding over a passage
+/// costs one step per word, not one count of the whole window.
+class WindowScore {
+ public:
+  explicit WindowScore(std::size_t query_words) : counts_(query_words, 0) {}
+
+  void enter(const Word& word) {
+    if (!word.query_word) return;
+    ++matches_;
+    if (count(*word.query_word)++ == 0) ++distinct_;
   }
-  return distinct.size() * 1000 + matches;
+  void leave(const Word& word) {
+    if (!word.query_word) return;
+    --matches_;
+    if (--count(*word.query_word) == 0) --distinct_;
+  }
+  std::size_t value() const { return distinct_ * 1000 + matches_; }
+
+ private:
+  std::size_t& count(std::size_t id) {
+    if (id >= counts_.size()) counts_.resize(id + 1, 0);
+    return counts_[id];
+  }
+
+  std::vector<std::size_t> counts_;
+  std::size_t distinct_ = 0;
+  std::size_t matches_ = 0;
+};
+
+std::size_t score(const std::vector<Word>& words, std::size_t begin, std::size_t end,
+                  std::size_t query_words) {
+  WindowScore window(query_words);
+  for (std::size_t i = begin; i < end; ++i) window.enter(words[i]);
+  return window.value();
 }
 
 /// The first word of the best window of `length` words. Ties go to the
 /// earliest window; then the window moves back a little when that costs no
 /// match, so that a match is not the very first word shown.
-std::size_t best_window(const std::vector<Word>& words, std::size_t length) {
+std::size_t best_window(const std::vector<Word>& words, std::size_t length, std::size_t query_words) {
   if (words.size() <= length) return 0;
+  WindowScore window(query_words);
+  for (std::size_t i = 0; i < length; ++i) window.enter(words[i]);
   std::size_t best = 0;
-  std::size_t best_score = score(words, 0, length);
+  std::size_t best_score = window.value();
   for (std::size_t start = 1; start + length <= words.size(); ++start) {
-    const std::size_t s = score(words, start, start + length);
-    if (s > best_score) {
+    window.leave(words[start - 1]);
+    window.enter(words[start + length - 1]);
+    if (window.value() > best_score) {
       best = start;
-      best_score = s;
+      best_score = window.value();
     }
   }
   const std::size_t lead_in = length / 4;
   for (std::size_t back = std::min(best, lead_in); back > 0; --back) {
-    if (score(words, best - back, best - back + length) >= best_score) return best - back;
+    if (score(words, best - back, best - back + length, query_words) >= best_score) return best - back;
   }
   return best;
 }
@@ -177,21 +205,25 @@ std::vector<Span> highlight_words(std::string_view text, const TermForms& forms)
 Snippet make_snippet(const std::vector<std::string>& passages, const TermForms& forms,
                      std::size_t snippet_words) {
   const std::size_t length = std::max<std::size_t>(snippet_words, 1);
+  std::size_t ids = 0;  // one past the largest query word id
+  for (const auto& [form, id] : forms.words) ids = std::max(ids, id + 1);
+  for (const auto& [form, id] : forms.stems) ids = std::max(ids, id + 1);
   std::optional<std::size_t> best_passage;
   std::vector<Word> best_words;
   std::size_t best_score = 0;
   for (std::size_t i = 0; i < passages.size(); ++i) {
     std::vector<Word> words = words_of(passages[i], forms);
     if (words.empty()) continue;
-    const std::size_t s = score(words, 0, words.size());
-    if (!best_passage || s > best_score) {
+    WindowScore whole(ids);
+    for (const Word& word : words) whole.enter(word);
+    if (!best_passage || whole.value() > best_score) {
       best_passage = i;
       best_words = std::move(words);
-      best_score = s;
+      best_score = whole.value();
     }
   }
   if (!best_passage) return {};
-  return cut(passages[*best_passage], best_words, best_window(best_words, length), length);
+  return cut(passages[*best_passage], best_words, best_window(best_words, length, ids), length);
 }
 
 }  // namespace akhbar::query::detail

@@ -43,6 +43,22 @@ std::vector<std::string> topic_terms(const corpus::Article& input) {
   return topics;
 }
 
+/// The document's kValueTopics value.
+std::string topics_value(const corpus::Article& input) {
+  DocumentBuilder builder(analysis::news_analyzer(), IndexOptions{});
+  const auto built = builder.build(input);
+  return built ? built->document.get_value(schema::kValueTopics) : "(no document)";
+}
+
+TEST(TopicTags, TheTopicsValueListsTheTagsInNameOrder) {
+  const corpus::Article both = article("Sanctions hit the port",
+                                       {"The embargo closed the harbour and the port of Tartus.",
+                                        "New sanctions followed."});
+  EXPECT_THAT(topic_terms(both), ElementsAre("Tports", "Tsanctions"));
+  EXPECT_EQ(topics_value(both), "ports sanctions");
+  EXPECT_EQ(topics_value(article("Weather", {"Rain is expected tomorrow."})), "");
+}
+
 TEST(TopicTags, EnglishArticleAboutSanctionsIsTagged) {
   EXPECT_THAT(topic_terms(article("New sanctions on Damascus",
                                   {"Brussels extended the embargo for a year.",

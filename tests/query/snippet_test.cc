@@ -89,6 +89,19 @@ TEST(Snippet, PicksThePassageWithMoreDistinctWords) {
             "A [contract] for the [port].");
 }
 
+TEST(Snippet, RepeatsDecideBetweenPassagesWithTheSameWords) {
+  EXPECT_EQ(snippet_for("port contract", {"A port.", "The port, the port and the port again."}),
+            "The [port], the [port] and the [port] again.");
+}
+
+TEST(Snippet, BestWindowOfALongPassageHasTheMostDistinctWords) {
+  // Sixty filler words, then both query words close together, then one
+  // again far on: the window holds the two.
+  const std::string passage = numbered("w", 0, 60) + " port contract " + numbered("x", 0, 60) + " port";
+  const std::string snippet = snippet_for("port contract", {passage}, 10);
+  EXPECT_NE(snippet.find("[port] [contract]"), std::string::npos) << snippet;
+}
+
 TEST(Snippet, WithoutMatchShowsTheOpeningOfTheFirstPassage) {
   const Snippet snippet =
       make_snippet({"", numbered("w", 0, 100), "other words"}, forms_of("Tartus"), 10);

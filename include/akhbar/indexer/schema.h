@@ -40,6 +40,9 @@
 ///   kValueOrigin    absolute path of the file the article was read from
 ///                   (empty if it came from no file); `akhbar update --prune`
 ///                   deletes only articles whose origin it read or tracked
+///   kValueTopics    the article's topic tags (its T terms), in name order,
+///                   separated by spaces; the searcher shows them with each
+///                   hit without reading the article's term list
 ///
 /// Document data: a zstd-compressed StoredArticle (encode/decode below),
 /// with one of the database's text dictionaries once a writer has trained
@@ -110,6 +113,7 @@ inline constexpr unsigned kValueArticle = 1;
 inline constexpr unsigned kValueHash = 2;
 inline constexpr unsigned kValuePassages = 3;
 inline constexpr unsigned kValueOrigin = 4;
+inline constexpr unsigned kValueTopics = 5;
 
 inline constexpr std::uint32_t kTitleWdf = 3;
 inline constexpr std::uint32_t kPassagePositionGap = 100;
