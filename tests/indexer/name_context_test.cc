@@ -17,7 +17,6 @@ namespace {
 
 namespace schema = akhbar::indexer::schema;
 using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 
 /// The context terms of a document built from `title` and `body`, in term order.
 std::vector<std::string> context_terms(const std::string& title, const std::string& body) {
@@ -52,13 +51,13 @@ TEST(NameContext, AnArabicContextWordMarksTheArabicNames) {
 
 TEST(NameContext, AMultiWordContextEntryCountsOnlyWhole) {
   EXPECT_THAT(context_terms("خبر", "قالت الإدارة الجديدة إن الاجتماع انتهى."), ElementsAre("Cالشرع"));
-  EXPECT_THAT(context_terms("خبر", "قالت الإدارة إن الاجتماع الجديد انتهى."), IsEmpty());
+  EXPECT_THAT(context_terms("خبر", "قالت الإدارة إن الاجتماع الجديد انتهى."), ElementsAre());
 }
 
 TEST(NameContext, AnArticleWithoutContextWordsHasNone) {
   // The footballer: the name, but none of its context.
-  EXPECT_THAT(context_terms("Дубль Асада", "Нападающий Асад Рахимов забил два мяча."), IsEmpty());
-  EXPECT_THAT(context_terms("Port news", "Ships called at the port of Tartus."), IsEmpty());
+  EXPECT_THAT(context_terms("Дубль Асада", "Нападающий Асад Рахимов забил два мяча."), ElementsAre());
+  EXPECT_THAT(context_terms("Port news", "Ships called at the port of Tartus."), ElementsAre());
 }
 
 }  // namespace
