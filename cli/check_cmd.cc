@@ -62,7 +62,9 @@ int run_check(const CheckFlags& flags) {
 Command add_check_command(CLI::App& parent) {
   auto flags = std::make_shared<CheckFlags>();
   CLI::App* app = parent.add_subcommand(
-      "check", "Verify a database: Xapian's table check, analysis version, per-file states");
+      "check",
+      "Verify a database: Xapian's table check, analysis version, one document per id, readable "
+      "stored text, per-file states");
   app->add_option("--db", flags->db, "database (default: $AKHBAR_DB)")->type_name("PATH");
   app->add_flag("--json", flags->json, "print one JSON object");
   app->footer(
