@@ -119,6 +119,22 @@ bool valid_topic_name(std::string_view name) {
   });
 }
 
+/// The tokens that are words as written: compound parts repeat their
+/// compound's words, so runs of words and counts of mentions skip them.
+std::vector<const Token*> heads_of(const std::vector<Token>& tokens) {
+  std::vector<const Token*> heads;
+  heads.reserve(tokens.size());
+  for (const Token& token : tokens)
+    if (token.kind != Token::Kind::kPart) heads.push_back(&token);
+  return heads;
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> names) {
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
 template <typename Map>
 const typename Map::mapped_type* find_in(const Map& map, const std::string& key) {
   const auto it = map.find(key);
@@ -311,16 +327,23 @@ struct Lexicon::Impl {
 
   using ListIndex = std::unordered_map<std::string, std::vector<std::size_t>>;
 
-  /// The entries of the lists (alias groups, contexts) that `by_word` files
-  /// the token's word under, else those `by_stem` files its stem under: by
-  /// text first, so that a word that is itself a member never reaches lists
-  /// that only share its stem (Hamas -> "hama" would reach Hama). Each entry
+  /// The lists (alias groups, contexts) that `by_word` files the token's
+  /// word under, else those `by_stem` files its stem under (null for none):
+  /// by text first, so that a word that is itself a member never reaches
+  /// lists that only share its stem (Hamas -> "hama" would reach Hama).
+  static const std::vector<std::size_t>* lists_of(const ListIndex& by_word, const ListIndex& by_stem,
+                                                  const Token& token) {
+    const std::vector<std::size_t>* found = find_in(by_word, token.text);
+    if (found == nullptr && usable_stem(token.stem)) found = find_in(by_stem, token.stem);
+    return found;
+  }
+
+  /// The entries of the lists lists_of() finds for the token, each entry
   /// once; without the token itself when `skip_token`.
   static std::vector<LexiconEntry> entries_of(const ListIndex& by_word, const ListIndex& by_stem,
                                               const std::vector<std::vector<LexiconEntry>>& lists,
                                               const Token& token, bool skip_token) {
-    const std::vector<std::size_t>* found = find_in(by_word, token.text);
-    if (found == nullptr && usable_stem(token.stem)) found = find_in(by_stem, token.stem);
+    const std::vector<std::size_t>* found = lists_of(by_word, by_stem, token);
     std::vector<LexiconEntry> entries;
     if (found == nullptr) return entries;
     std::set<std::string> seen;
@@ -517,21 +540,15 @@ std::vector<LexiconEntry> Lexicon::context_of(const Token& token) const {
 }
 
 std::vector<std::string> Lexicon::context_names(const Token& token) const {
-  const std::vector<std::size_t>* found = find_in(impl_->contexts_by_word, token.text);
-  if (found == nullptr && usable_stem(token.stem)) found = find_in(impl_->contexts_by_stem, token.stem);
+  const std::vector<std::size_t>* found = Impl::lists_of(impl_->contexts_by_word, impl_->contexts_by_stem, token);
   std::vector<std::string> names;
   if (found != nullptr)
     for (const std::size_t c : *found) names.push_back(impl_->context_names[c]);
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
+  return sorted_unique(std::move(names));
 }
 
 std::vector<std::string> Lexicon::contexts_in(const std::vector<Token>& tokens) const {
-  std::vector<const Token*> heads;
-  heads.reserve(tokens.size());
-  for (const Token& token : tokens)
-    if (token.kind != Token::Kind::kPart) heads.push_back(&token);
+  const std::vector<const Token*> heads = heads_of(tokens);
   std::vector<bool> present(impl_->contexts.size(), false);
   const auto look = [&](const std::vector<Impl::TermRef>* refs, std::size_t i) {
     if (refs == nullptr) return;
@@ -546,9 +563,7 @@ std::vector<std::string> Lexicon::contexts_in(const std::vector<Token>& tokens) 
   std::vector<std::string> names;
   for (std::size_t c = 0; c < present.size(); ++c)
     if (present[c]) names.push_back(impl_->context_names[c]);
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
+  return sorted_unique(std::move(names));
 }
 
 std::vector<std::string> Lexicon::topics_with_word(const Token& token) const {
@@ -566,12 +581,8 @@ std::vector<std::string> Lexicon::topics_of(const std::vector<Token>& tokens, st
 }
 
 std::vector<TopicMentions> Lexicon::topic_mentions(const std::vector<Token>& tokens) const {
-  // Compound parts repeat their compound's words: only the heads count, so
-  // that positions in `heads` follow the words as written.
-  std::vector<const Token*> heads;
-  heads.reserve(tokens.size());
-  for (const Token& token : tokens)
-    if (token.kind != Token::Kind::kPart) heads.push_back(&token);
+  // Only the heads count, so that positions in `heads` follow the words as written.
+  const std::vector<const Token*> heads = heads_of(tokens);
 
   // A hit is one occurrence of a term; a multi-word term is one hit, and its
   // words are not counted again on their own ("naval base" is one).
