@@ -215,11 +215,11 @@ StoredArticle decode_document_data(std::string_view data, const TextDictionaries
 
   const TextDictionary* dictionary = nullptr;
   if (const unsigned id = ZSTD_getDictID_fromFrame(frame.data(), frame.size()); id != 0) {
-    const auto found = dictionaries == nullptr ? TextDictionaries::const_iterator() : dictionaries->find(id);
-    if (dictionaries == nullptr || found == dictionaries->end())
+    if (dictionaries != nullptr)
+      if (const auto found = dictionaries->find(id); found != dictionaries->end()) dictionary = found->second.get();
+    if (dictionary == nullptr)
       throw DataError("document data needs text dictionary " + std::to_string(id) +
                       ", which the database does not hold");
-    dictionary = found->second.get();
   }
   std::string raw(static_cast<std::size_t>(size), '\0');
   const std::size_t got =

@@ -3,14 +3,13 @@
 // analysis/data/aliases.txt) one of whose context words the article has.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <xapian.h>
 
 #include <string>
 #include <vector>
 
 #include "akhbar/analysis/analyzer.h"
 #include "akhbar/indexer/schema.h"
-#include "document_builder.h"
+#include "filter_terms.h"
 
 namespace akhbar::indexer::detail {
 namespace {
@@ -24,19 +23,7 @@ std::vector<std::string> context_terms(const std::string& title, const std::stri
   article.id = "context-test";
   article.title = title;
   article.paragraphs = {body};
-  DocumentBuilder builder(analysis::news_analyzer(), IndexOptions{});
-  const auto built = builder.build(article);
-  if (!built) return {"(no document)"};
-  std::vector<std::string> terms;
-  for (auto term = built->document.termlist_begin(); term != built->document.termlist_end(); ++term) {
-    const std::string text = *term;
-    if (!text.starts_with(schema::kNameContextPrefix)) continue;
-    terms.push_back(text);
-    // A filter for the query, not a ranking signal.
-    EXPECT_EQ(term.get_wdf(), 0u) << text;
-    EXPECT_EQ(term.positionlist_count(), 0u) << text;
-  }
-  return terms;
+  return testing::filter_terms(article, schema::kNameContextPrefix);
 }
 
 TEST(NameContext, AnInflectedContextWordMarksTheRussianName) {

@@ -11,6 +11,7 @@
 #include "akhbar/analysis/analyzer.h"
 #include "akhbar/indexer/schema.h"
 #include "document_builder.h"
+#include "filter_terms.h"
 
 namespace akhbar::indexer::detail {
 namespace {
@@ -28,19 +29,7 @@ corpus::Article article(std::string title, std::vector<std::string> paragraphs) 
 
 /// The document's topic terms, in term order.
 std::vector<std::string> topic_terms(const corpus::Article& input) {
-  DocumentBuilder builder(analysis::news_analyzer(), IndexOptions{});
-  const auto built = builder.build(input);
-  if (!built) return {"(no document)"};
-  std::vector<std::string> topics;
-  for (auto term = built->document.termlist_begin(); term != built->document.termlist_end(); ++term) {
-    const std::string text = *term;
-    if (!text.starts_with(schema::kTopicPrefix)) continue;
-    topics.push_back(text);
-    // A filter, not a ranking signal: no frequency, no positions.
-    EXPECT_EQ(term.get_wdf(), 0u) << text;
-    EXPECT_EQ(term.positionlist_count(), 0u) << text;
-  }
-  return topics;
+  return testing::filter_terms(input, schema::kTopicPrefix);
 }
 
 /// The document's kValueTopics value.
