@@ -1,15 +1,19 @@
 // index_sources() on several threads. Xapian allows one writer per database
 // and most of the indexing time is spent inside it, so the parallelism comes
-// from separate databases: each builder thread writes segments (small
-// databases) in a temporary folder beside the target, and all segments are
+// from separate databases: each builder thread writes segments (databases of
+// its own) in a temporary folder beside the target, and all segments are
 // merged at the end.
 //
-// Why segments rather than one growing shard per thread: a commit into a
-// database that already holds postings merges every changed posting list
-// with what is on disk, and that merge grows with the database. A fresh
-// segment is written once, in order. On 10 000 generated articles one
-// thread took 34.6 s of CPU into one database and 21.5 s into segments of
-// 2000 articles (the merge of the segments then took 1.2 s).
+// A segment receives many small transactions rather than one large one: a
+// Xapian transaction's in-memory maps of changed terms grow deep and slow
+// past a few MiB of input, and its size is what the memory budget bounds.
+// A segment holds many transactions because the merge keeps one posting
+// chunk per term per segment: on 100 000 generated articles (two threads,
+// transactions of 8 MiB), one segment per transaction gave 212 MB of
+// posting lists and 347 s of CPU, one segment per thread 119 MB and 312 s,
+// segments of 64 MiB 137 MB and 327 s. A segment is closed after
+// SegmentPlan::transactions_per_segment all the same (512 MiB of input by
+// default), so that a commit never merges into a very large database.
 //
 // Invariants:
 //   1. The target's write lock (an IndexWriter on it) is held from before
@@ -72,17 +76,17 @@ constexpr auto kProgressInterval = std::chrono::milliseconds(100);
 // Articles waiting per builder: enough to ride out uneven article sizes,
 // few enough that the reader never runs far ahead of the builders.
 constexpr std::size_t kQueuedArticlesPerBuilder = 64;
-// A segment's uncommitted changes (postings, positions, values, stored text)
-// take many times the article's text in memory: peak RSS grew by about 15
-// bytes per buffered input byte on the generated news corpus.
+// A transaction's uncommitted changes (postings, positions, values, stored
+// text) take many times the article's text in memory: peak RSS grew by
+// about 15 bytes per buffered input byte on the generated news corpus.
 constexpr std::size_t kMemoryPerInputByte = 16;
-constexpr std::size_t kMinSegmentBytes = std::size_t{16} << 10;
+constexpr std::size_t kMinTransactionBytes = std::size_t{16} << 10;
 // Past a few thousand articles a Xapian transaction gets slower per article
-// (its in-memory maps of changed terms grow deep), so segments stay near
+// (its in-memory maps of changed terms grow deep), so transactions stay near
 // this much input even when the memory budget would allow more. Measured
-// on 10 000 generated articles: segments of 2 and 8 MiB cost the same CPU
-// time, one segment of 21 MiB a third more.
-constexpr std::size_t kMaxSegmentBytes = std::size_t{8} << 20;
+// on 10 000 generated articles: transactions of 2 and 8 MiB cost the same
+// CPU time, one of 21 MiB a third more.
+constexpr std::size_t kMaxTransactionBytes = std::size_t{8} << 20;
 
 std::uint64_t article_bytes(const corpus::Article& article) {
   std::uint64_t bytes = article.title.size();
@@ -225,33 +229,44 @@ void remove_superseded(const std::vector<std::string>& segments) {
   }
 }
 
-// The segments one builder writes, in the order of the articles it is given.
+// The segments one builder writes, in the order of the articles it is given:
+// transactions of about `transaction_bytes` of input, so many to a segment.
 class SegmentSeries {
  public:
   SegmentSeries(const ScratchSpace& scratch, unsigned builder, const IndexOptions& options,
-                std::size_t segment_bytes)
-      : scratch_(scratch), builder_(builder), options_(options), segment_bytes_(segment_bytes) {}
+                std::size_t transaction_bytes, const SegmentPlan& plan)
+      : scratch_(scratch),
+        builder_(builder),
+        options_(options),
+        transaction_bytes_(transaction_bytes),
+        plan_(plan) {}
 
   IndexWriter& writer() {
     if (!writer_) {
       segments_.push_back(scratch_.segment(builder_, static_cast<unsigned>(segments_.size())));
       writer_.emplace(segments_.back(), options_);
+      transactions_ = 0;
       // One dictionary for all of a builder's segments, trained in the
-      // first (on half of it: a segment may stop short of its size).
+      // first (on half a transaction at most: with a small memory budget,
+      // a builder may be given little more).
       WriterAccess::use_text_dictionary(
           *writer_, dictionary_,
-          std::min(DocumentBuilder::kTextDictionarySampleBytes, segment_bytes_ / 2));
+          std::min(DocumentBuilder::kTextDictionarySampleBytes, transaction_bytes_ / 2));
     }
     return *writer_;
   }
 
-  // Commits the current segment and starts the next one on the next write.
-  void close_segment() {
-    if (!writer_) return;
-    writer_->commit();
-    dictionary_ = WriterAccess::text_dictionary(*writer_);
-    stats_ = add(stats_, writer_->stats());
-    writer_.reset();
+  // Counts `bytes` of input just written: commits the transaction once it
+  // has its size, and closes the segment once that has its transactions.
+  void wrote(std::size_t bytes) {
+    uncommitted_bytes_ += bytes;
+    if (uncommitted_bytes_ < transaction_bytes_) return;
+    uncommitted_bytes_ = 0;
+    if (++transactions_ >= plan_.transactions_per_segment) {
+      close_segment();
+    } else {
+      writer_->commit();
+    }
   }
 
   // Closes the last segment and removes superseded articles from earlier
@@ -268,6 +283,15 @@ class SegmentSeries {
   }
 
  private:
+  // Commits the current segment and starts the next one on the next write.
+  void close_segment() {
+    if (!writer_) return;
+    writer_->commit();
+    dictionary_ = WriterAccess::text_dictionary(*writer_);
+    stats_ = add(stats_, writer_->stats());
+    writer_.reset();
+  }
+
   static IndexStats add(IndexStats total, const IndexStats& more) {
     total.articles += more.articles;
     total.passages += more.passages;
@@ -278,8 +302,11 @@ class SegmentSeries {
   const ScratchSpace& scratch_;
   unsigned builder_;
   IndexOptions options_;
-  std::size_t segment_bytes_;
+  std::size_t transaction_bytes_;
+  SegmentPlan plan_;
   std::optional<IndexWriter> writer_;
+  std::size_t uncommitted_bytes_ = 0;
+  std::size_t transactions_ = 0;  // committed into the current segment
   std::vector<std::string> segments_;
   IndexStats stats_;
   std::shared_ptr<const schema::TextDictionary> dictionary_;
@@ -289,21 +316,23 @@ class SegmentSeries {
 // on success by finish(), on any failure by the destructor.
 class BuilderPool {
  public:
-  BuilderPool(unsigned count, const ScratchSpace& scratch, const IndexOptions& options)
+  BuilderPool(unsigned count, const ScratchSpace& scratch, const IndexOptions& options,
+              const SegmentPlan& plan)
       : builders_(count) {
     // Every builder exists before any thread starts: a failing thread aborts all queues.
     for (auto& builder : builders_) builder = std::make_unique<Builder>();
     IndexOptions segment_options = options;
     segment_options.wait_seconds = 0;  // nobody else knows of the segments
-    // A segment is one Xapian transaction, closed by size (below); the
-    // writer must not commit in between.
+    // Transactions are cut by size (SegmentSeries::wrote); the writer must
+    // not commit in between.
     segment_options.batch_articles = std::numeric_limits<std::size_t>::max();
-    const std::size_t segment_bytes = std::clamp(
+    const std::size_t transaction_bytes = std::clamp(
         options.memory_budget_mb * (std::size_t{1} << 20) / count / kMemoryPerInputByte,
-        kMinSegmentBytes, kMaxSegmentBytes);
+        kMinTransactionBytes, kMaxTransactionBytes);
     for (unsigned i = 0; i < count; ++i) {
-      builders_[i]->thread = std::thread(&BuilderPool::run, this, std::ref(*builders_[i]),
-                                         std::cref(scratch), i, segment_options, segment_bytes);
+      builders_[i]->thread =
+          std::thread(&BuilderPool::run, this, std::ref(*builders_[i]), std::cref(scratch), i,
+                      segment_options, transaction_bytes, plan);
     }
   }
   ~BuilderPool() {
@@ -349,20 +378,15 @@ class BuilderPool {
 
  private:
   void run(Builder& builder, const ScratchSpace& scratch, unsigned index, const IndexOptions& options,
-           std::size_t segment_bytes) {
+           std::size_t transaction_bytes, SegmentPlan plan) {
     try {
-      SegmentSeries series(scratch, index, options, segment_bytes);
-      std::size_t uncommitted_bytes = 0;
+      SegmentSeries series(scratch, index, options, transaction_bytes, plan);
       while (auto article = builder.queue.pop()) {
         if (!series.writer().add(*article))
           problems_.add({corpus::Problem::Severity::kWarning, article->origin_file, article->origin_line,
                          "article " + article->id + " has no indexable words; skipped"});
         builder.articles.store(series.articles_written(), std::memory_order_relaxed);
-        uncommitted_bytes += article_bytes(*article);
-        if (uncommitted_bytes >= segment_bytes) {
-          series.close_segment();
-          uncommitted_bytes = 0;
-        }
+        series.wrote(article_bytes(*article));
       }
       if (failed_.load()) return;  // aborted: the segments are thrown away
       builder.segments = series.finish();
@@ -466,7 +490,8 @@ unsigned resolve_index_threads(unsigned requested) {
 IndexStats index_sources_parallel(const std::string& db_path, const std::vector<std::string>& sources,
                                   const IndexOptions& options, unsigned threads,
                                   const std::function<void(const Progress&)>& on_progress,
-                                  const std::function<void(const corpus::Problem&)>& on_problem) {
+                                  const std::function<void(const corpus::Problem&)>& on_problem,
+                                  const SegmentPlan& plan) {
   const auto started = Clock::now();
   // The target first: a locked or incompatible database fails before any
   // input is walked, and its lock is held to the end (invariant 1).
@@ -497,7 +522,7 @@ IndexStats index_sources_parallel(const std::string& db_path, const std::vector<
   IndexStats stats;
   std::vector<std::string> segments;
   {
-    BuilderPool pool(threads, scratch, options);
+    BuilderPool pool(threads, scratch, options, plan);
     while (auto article = reader.next()) {
       if (!pool.add(std::move(*article))) break;  // a builder failed; finish() says why
       const auto now = Clock::now();

@@ -35,6 +35,16 @@ IndexStats index_sources_one_thread(IndexWriter& writer, const std::vector<std::
                                     const std::function<void(const Progress&)>& on_progress,
                                     const std::function<void(const corpus::Problem&)>& on_problem);
 
+/// How builders cut their work. Each commits a transaction every few MiB of
+/// input (what IndexOptions::memory_budget_mb bounds) and starts a new
+/// segment database after so many transactions.
+struct SegmentPlan {
+  /// 64 transactions of 8 MiB (the most a transaction takes): segments of
+  /// up to 512 MiB of input. Fewer, larger segments make smaller posting
+  /// lists; tests use 1 to exercise many segments on a small corpus.
+  std::size_t transactions_per_segment = 64;
+};
+
 /// index_sources() with `threads` builders (>= 2), as writer.h describes it.
 /// Into a database that already has articles, the articles are written by
 /// one thread instead: the builders' work would have to be copied into it
@@ -44,6 +54,7 @@ IndexStats index_sources_one_thread(IndexWriter& writer, const std::vector<std::
 IndexStats index_sources_parallel(const std::string& db_path, const std::vector<std::string>& sources,
                                   const IndexOptions& options, unsigned threads,
                                   const std::function<void(const Progress&)>& on_progress,
-                                  const std::function<void(const corpus::Problem&)>& on_problem);
+                                  const std::function<void(const corpus::Problem&)>& on_problem,
+                                  const SegmentPlan& plan = {});
 
 }  // namespace akhbar::indexer::detail

@@ -63,6 +63,24 @@ IndexStats index_with(const std::string& db, const std::vector<std::string>& sou
   });
 }
 
+// index_sources() with `threads` (>= 2) builders that start a new segment
+// after every transaction: on a small corpus, the many segments a large
+// one is cut into.
+IndexStats index_in_small_segments(const std::string& db, const std::vector<std::string>& sources,
+                                   unsigned threads, std::vector<corpus::Problem>* problems,
+                                   std::size_t memory_mb) {
+  IndexOptions options;
+  options.threads = threads;
+  options.batch_articles = 50;
+  options.memory_budget_mb = memory_mb;
+  return detail::index_sources_parallel(
+      db, sources, options, threads, {},
+      [&](const corpus::Problem& problem) {
+        if (problems != nullptr) problems->push_back(problem);
+      },
+      detail::SegmentPlan{.transactions_per_segment = 1});
+}
+
 // Every term with its document frequency and collection frequency.
 std::map<std::string, std::pair<Xapian::doccount, Xapian::termcount>> term_table(const std::string& db_path) {
   Xapian::Database db(db_path);
@@ -107,10 +125,11 @@ TEST(ParallelIndex, WritesTheSameTermsAndNameKeysAsOneThread) {
             Xapian::Database(dir.path("one")).get_metadata("akhbar:analysis_version"));
 }
 
-TEST(ParallelIndex, ManySmallSegmentsHoldWhatOneThreadWrites) {
-  // A 1 MiB budget makes each builder start a new segment every few dozen
-  // articles, so the replacements at the end land in later segments than
-  // the articles they replace.
+// A 1 MiB budget makes each builder commit a transaction every few dozen
+// articles, so the replacements at the end land in later transactions (and,
+// with one transaction per segment, later segments) than the articles they
+// replace.
+void expect_replacements_hold(bool one_transaction_per_segment) {
   testing::TempDir dir;
   std::string text = make_corpus(900);
   for (const int replaced : {3, 100, 451, 899, 3})
@@ -119,7 +138,9 @@ TEST(ParallelIndex, ManySmallSegmentsHoldWhatOneThreadWrites) {
   const std::string corpus = dir.write("corpus/news.jsonl", text);
   index_with(dir.path("one"), {corpus}, 1);
   std::vector<corpus::Problem> problems;
-  const IndexStats two = index_with(dir.path("two"), {corpus}, 2, &problems, 1);
+  const IndexStats two = one_transaction_per_segment
+                             ? index_in_small_segments(dir.path("two"), {corpus}, 2, &problems, 1)
+                             : index_with(dir.path("two"), {corpus}, 2, &problems, 1);
 
   EXPECT_TRUE(problems.empty());
   EXPECT_EQ(two.articles, 905u);  // writes, as with one thread
@@ -131,6 +152,10 @@ TEST(ParallelIndex, ManySmallSegmentsHoldWhatOneThreadWrites) {
   EXPECT_TRUE(term_table(dir.path("two")) == term_table(dir.path("one")));
   EXPECT_TRUE(synonym_table(dir.path("two")) == synonym_table(dir.path("one")));
 }
+
+TEST(ParallelIndex, ManySmallTransactionsHoldWhatOneThreadWrites) { expect_replacements_hold(false); }
+
+TEST(ParallelIndex, ManySmallSegmentsHoldWhatOneThreadWrites) { expect_replacements_hold(true); }
 
 TEST(ParallelIndex, LeavesAPlainDirectoryAndNoTemporaryFolders) {
   testing::TempDir dir;
@@ -232,8 +257,8 @@ TEST(ParallelIndex, ZeroThreadsMeansOnePerCoreAtMostEight) {
 }
 
 TEST(ParallelIndex, SegmentsShareTheTextDictionaryTheyTrainAndEveryArticleDecodes) {
-  // A 64 MiB budget cuts segments of 2 MiB: each builder trains a
-  // dictionary on the first 1 MiB of its first segment, and its later
+  // A 64 MiB budget cuts transactions of 2 MiB, here each its own segment:
+  // each builder trains a dictionary on its first 1 MiB, and its later
   // segments must be given it.
   testing::TempDir dir;
   std::string text;
@@ -250,7 +275,7 @@ TEST(ParallelIndex, SegmentsShareTheTextDictionaryTheyTrainAndEveryArticleDecode
     text += line + "\n";
   }
   const std::string corpus = dir.write("corpus/news.jsonl", text);
-  const IndexStats stats = index_with(dir.path("db"), {corpus}, 2, nullptr, 64);
+  const IndexStats stats = index_in_small_segments(dir.path("db"), {corpus}, 2, nullptr, 64);
   ASSERT_EQ(stats.articles, 3000u);
 
   Xapian::Database db(dir.path("db"));

@@ -44,10 +44,11 @@ struct IndexOptions {
   /// database batch by batch, as always happens for a database that has
   /// articles. IndexWriter and the updater write with one.
   unsigned threads = 0;
-  /// index_sources() with threads > 1: about the most memory the segments'
-  /// unwritten changes may take together, in MiB; a thread closes its
-  /// segment and starts the next before its share is exceeded (and, for
-  /// speed, after at most 8 MiB of input). The merge itself streams.
+  /// index_sources() with threads > 1: about the most memory the threads'
+  /// unwritten changes may take together, in MiB; a thread commits into
+  /// its segment before its share is exceeded (and, for speed, after at
+  /// most 8 MiB of input), and starts a new segment every 64 commits. The
+  /// merge itself streams.
   std::size_t memory_budget_mb = 1024;
 };
 
