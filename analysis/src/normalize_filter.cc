@@ -9,7 +9,9 @@
 //     Arabic diacritics, tatweel, hamza and alef forms, alef maqsura, ta
 //     marbuta, Arabic-Indic digits and separators, and the typographic
 //     hyphens and apostrophes that join compounds.
-// Plain ASCII words only need lower-casing and skip ICU entirely.
+// Plain ASCII words only need lower-casing and skip ICU entirely; words of
+// lower-case Russian or plain Arabic letters are already normal and skip it
+// too (and the cache: a lookup in a large table costs more than the check).
 #include <unicode/errorcode.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -131,6 +133,10 @@ void normalize_into(std::string_view word, std::string& out) {
     lower_ascii(out);
     return;
   }
+  if (detail::is_normal_cyrillic_or_arabic(word)) {
+    out.assign(word);
+    return;
+  }
   thread_local detail::WordCache<std::string> cache(kCachedWords);
   out = cache.get(word, normalize_with_icu);
 }
@@ -143,7 +149,7 @@ class NormalizeStream final : public TokenStream {
     while (input_->next(token)) {
       if (is_ascii(token.text)) {
         lower_ascii(token.text);
-      } else {
+      } else if (!detail::is_normal_cyrillic_or_arabic(token.text)) {
         normalize_into(token.text, normalized_);
         token.text.swap(normalized_);
       }

@@ -115,4 +115,22 @@ bool is_letter(char32_t c) noexcept {
   return u_isUAlphabetic(static_cast<UChar32>(c));
 }
 
+bool is_normal_cyrillic_or_arabic(std::string_view word) noexcept {
+  if (word.empty() || word.size() % 2 != 0) return false;
+  for (std::size_t i = 0; i < word.size(); i += 2) {
+    const auto lead = static_cast<unsigned char>(word[i]);
+    const auto trail = static_cast<unsigned char>(word[i + 1]);
+    const bool ok =
+        (lead == 0xD0 && trail >= 0xB0 && trail <= 0xBF) ||  // а..п U+0430..U+043F
+        (lead == 0xD1 && trail >= 0x80 && trail <= 0x8F) ||  // р..я U+0440..U+044F
+        // ء..غ U+0621..U+063A, without آ أ إ ة (U+0622, U+0623, U+0625, U+0629)
+        (lead == 0xD8 && trail >= 0xA1 && trail <= 0xBA && trail != 0xA2 && trail != 0xA3 &&
+         trail != 0xA5 && trail != 0xA9) ||
+        // ف..ي U+0641..U+064A, without ى (U+0649)
+        (lead == 0xD9 && trail >= 0x81 && trail <= 0x8A && trail != 0x89);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace akhbar::analysis::detail

@@ -59,4 +59,11 @@ constexpr bool is_invisible_control(char32_t c) noexcept {
          (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0x061C || c == 0x00AD;
 }
 
+/// True when `word` (UTF-8) is made only of letters that normalisation
+/// leaves as they are: lower-case Russian а..я without ё, or Arabic letters
+/// that no fold touches (not the alef forms with hamza or madda, nor ة, ى,
+/// tatweel or marks). Most Russian and Arabic words of running text are
+/// such; the normaliser then skips ICU and its cache. False for "".
+bool is_normal_cyrillic_or_arabic(std::string_view word) noexcept;
+
 }  // namespace akhbar::analysis::detail

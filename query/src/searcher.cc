@@ -130,9 +130,11 @@ Xapian::MSet run(Xapian::Database& db, const Xapian::Query& query, const SearchO
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(news_weighting());
-  // Documents are articles already; collapsing keeps one per article when
-  // several databases hold copies of one (shards, a replica in transit).
-  enquire.set_collapse_key(schema::kValueArticle);
+  // One database holds one document per article (the writer replaces by
+  // id). Several opened as one (shards, a replica in transit) may hold
+  // copies: collapsing keeps one per article. Only then, because it reads
+  // the article value of every candidate that could enter the top ten.
+  if (db.size() > 1) enquire.set_collapse_key(schema::kValueArticle);
   // No proximity bonus: in our measurements it made rankings worse.
   return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                           static_cast<Xapian::doccount>(options.limit));

@@ -3,6 +3,7 @@
 #include "snippet.h"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -32,18 +33,29 @@ std::optional<std::size_t> match(const Token& token, const TermForms& forms) {
   return std::nullopt;
 }
 
+/// Calls `visit` with every token of `text`. One Token is reused, so its
+/// strings keep their buffers: analyze() allocates a vector and, for most
+/// Russian and Arabic words, two strings per word, and snippets analyse
+/// every stored passage of every hit.
+template <typename Visit>
+void for_each_token(std::string_view text, Visit&& visit) {
+  const std::unique_ptr<analysis::TokenStream> tokens = analysis::news_analyzer().stream(text);
+  Token token;
+  while (tokens->next(token)) visit(token);
+}
+
 std::vector<Word> words_of(std::string_view text, const TermForms& forms) {
   std::vector<Word> words;
   bool in_compound = false;
-  for (const Token& token : analysis::news_analyzer().analyze(text)) {
+  for_each_token(text, [&](const Token& token) {
     if (token.kind == Token::Kind::kPart && in_compound && !words.empty()) {
       // A matching part highlights the whole compound (al-Sharaa).
       if (!words.back().query_word) words.back().query_word = match(token, forms);
-      continue;
+      return;
     }
     in_compound = token.kind == Token::Kind::kCompound;
     words.push_back(Word{token.begin, token.end, match(token, forms)});
-  }
+  });
   return words;
 }
 
@@ -181,13 +193,13 @@ std::vector<Match> explain_matches(std::string_view title, const std::vector<std
   if (forms.empty()) return matches;
   std::set<std::string> seen;
   auto scan = [&](std::string_view text) {
-    for (const Token& token : analysis::news_analyzer().analyze(text)) {
-      if (seen.count(token.text) != 0) continue;
+    for_each_token(text, [&](const Token& token) {
+      if (seen.count(token.text) != 0) return;
       if (auto m = match_of(token, forms)) {
         seen.insert(token.text);
         matches.push_back(std::move(*m));
       }
-    }
+    });
   };
   scan(title);
   for (const std::string& passage : passages) scan(passage);

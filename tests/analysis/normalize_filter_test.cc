@@ -7,6 +7,7 @@
 
 #include "akhbar/analysis/analyzer.h"
 #include "analysis/token_table.h"
+#include "text_scan.h"
 
 namespace akhbar::analysis {
 namespace {
@@ -109,6 +110,39 @@ TEST(NormalizeFilter, DropsTokensThatNormaliseToNothing) {
 TEST(NormalizeFilter, FoldsArabicSpellingsOfOneWordTogether) {
   const auto spellings = texts_of(normalizing(), "القاعدة القاعده الْقَاعِدَة القـاعدة");
   EXPECT_EQ(spellings, std::vector<std::string>(4, "القاعده"));
+}
+
+// The normaliser passes words that is_normal_cyrillic_or_arabic() accepts
+// through untouched. Every two-byte letter it accepts must be one that the
+// full path (ICU, then the folds) leaves unchanged too; behind an 'x' the
+// word is not all Russian or Arabic, so it takes that path.
+TEST(NormalizeWord, LettersThatSkipNormalisationAreUnchangedByIt) {
+  std::size_t accepted = 0;
+  for (char32_t c = 0x80; c < 0x800; ++c) {
+    std::string letter;
+    detail::append_utf8(letter, c);
+    if (!detail::is_normal_cyrillic_or_arabic(letter)) continue;
+    ++accepted;
+    EXPECT_EQ(normalize_word("x" + letter), "x" + letter) << "U+" << std::hex << static_cast<unsigned>(c);
+    EXPECT_EQ(normalize_word(letter + letter + letter), letter + letter + letter);
+  }
+  EXPECT_EQ(accepted, 32u + 22u + 9u);  // а..я; ء..غ but آ أ إ ة; ف..ي but ى
+}
+
+TEST(NormalizeWord, OnlyWholeWordsOfNormalLettersSkipNormalisation) {
+  EXPECT_TRUE(detail::is_normal_cyrillic_or_arabic("тартус"));
+  EXPECT_TRUE(detail::is_normal_cyrillic_or_arabic("طرطوس"));
+  EXPECT_FALSE(detail::is_normal_cyrillic_or_arabic(""));
+  EXPECT_FALSE(detail::is_normal_cyrillic_or_arabic("Тартус"));    // capital
+  EXPECT_FALSE(detail::is_normal_cyrillic_or_arabic("ёлка"));      // ё folds to е
+  EXPECT_FALSE(detail::is_normal_cyrillic_or_arabic("القاعدة"));   // ة folds to ه
+  EXPECT_FALSE(detail::is_normal_cyrillic_or_arabic("أحمد"));      // أ folds to ا
+  EXPECT_FALSE(detail::is_normal_cyrillic_or_arabic("تـرطوس"));    // tatweel
+  EXPECT_FALSE(detail::is_normal_cyrillic_or_arabic("бар-код"));   // hyphen
+  EXPECT_FALSE(detail::is_normal_cyrillic_or_arabic("тартусx"));   // ASCII
+  EXPECT_FALSE(detail::is_normal_cyrillic_or_arabic("\xD0"));      // truncated
+  EXPECT_EQ(normalize_word("Тартусе"), "тартусе");
+  EXPECT_EQ(normalize_word("القاعدة"), "القاعده");
 }
 
 }  // namespace

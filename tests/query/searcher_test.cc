@@ -501,5 +501,19 @@ TEST_F(SearcherRebuild, StatsSizeAddsEveryDatabaseAStubLists) {
   EXPECT_EQ(stats.size_bytes, bytes_of(dir_.path("one.db")) + bytes_of(dir_.path("two.db")));
 }
 
+TEST_F(SearcherRebuild, ShardsHoldingCopiesShowEachArticleOnce) {
+  build_news_database(dir_.path("one.db"));
+  build_news_database(dir_.path("two.db"));
+  const std::string stub = dir_.path("both.stub");
+  std::ofstream(stub) << "auto one.db\nauto two.db\n";
+  SearchOptions options;
+  options.limit = 100;
+  const SearchResults results = Searcher(stub).search("Tartus", options);
+  ASSERT_GE(results.hits.size(), 2u);
+  std::set<std::string> ids;
+  for (const Hit& hit : results.hits) EXPECT_TRUE(ids.insert(hit.id).second) << hit.id << " twice";
+  EXPECT_EQ(results.hits.size(), Searcher(dir_.path("one.db")).search("Tartus", options).hits.size());
+}
+
 }  // namespace
 }  // namespace akhbar::query
