@@ -210,7 +210,7 @@ Command add_index_command(CLI::App& parent) {
       ->check(CLI::NonNegativeNumber);
   app->add_option("--threads", flags->threads,
                   "for a new or empty database: threads that analyse and write articles, each into its own "
-                  "small temporary databases, merged at the end; 0: one per core, at most 8; 1: write "
+                  "temporary databases, merged at the end; 0: one per core, at most 8; 1: write "
                   "straight into the database (a database with articles is always written by one thread)")
       ->type_name("N")
       ->check(CLI::Range(0u, 64u))

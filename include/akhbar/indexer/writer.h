@@ -38,7 +38,7 @@ struct IndexOptions {
   /// giving up with DatabaseLockedError; 0: give up at once.
   double wait_seconds = 0;
   /// index_sources() into an empty database only: threads that analyse
-  /// articles and build documents, each into its own series of small
+  /// articles and build documents, each into its own series of
   /// temporary databases (segments), merged into the database at the end;
   /// 0: one per core, at most 8; 1: one thread, writing straight into the
   /// database batch by batch, as always happens for a database that has
