@@ -10,8 +10,8 @@
 // A segment holds many transactions because the merge keeps one posting
 // chunk per term per segment: on 100 000 generated articles (two threads,
 // transactions of 8 MiB), one segment per transaction gave 212 MB of
-// posting lists and 347 s of CPU, one segment per thread 119 MB and 312 s,
-// segments of 64 MiB 137 MB and 327 s. A segment is closed after
+// posting lists and took 347 s of user CPU time, one segment per thread
+// 119 MB and 312 s, segments of 64 MiB 137 MB and 327 s. A segment is closed after
 // SegmentPlan::transactions_per_segment all the same (512 MiB of input by
 // default), so that a commit never merges into a very large database.
 //
