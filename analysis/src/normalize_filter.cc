@@ -126,19 +126,15 @@ std::string normalize_with_icu(std::string_view word) {
   return out;
 }
 
-// Normalises `word` into `out` (which may alias nothing of `word`).
-void normalize_into(std::string_view word, std::string& out) {
+// Normalises `word` where it stands; `scratch` is a buffer to reuse.
+void normalize_in_place(std::string& word, std::string& scratch) {
   if (is_ascii(word)) {
-    out.assign(word);
-    lower_ascii(out);
-    return;
+    lower_ascii(word);
+  } else if (!detail::is_normal_cyrillic_or_arabic(word)) {
+    thread_local detail::WordCache<std::string> cache(kCachedWords);
+    scratch = cache.get(word, normalize_with_icu);
+    word.swap(scratch);
   }
-  if (detail::is_normal_cyrillic_or_arabic(word)) {
-    out.assign(word);
-    return;
-  }
-  thread_local detail::WordCache<std::string> cache(kCachedWords);
-  out = cache.get(word, normalize_with_icu);
 }
 
 class NormalizeStream final : public TokenStream {
@@ -147,12 +143,7 @@ class NormalizeStream final : public TokenStream {
 
   bool next(Token& token) override {
     while (input_->next(token)) {
-      if (is_ascii(token.text)) {
-        lower_ascii(token.text);
-      } else if (!detail::is_normal_cyrillic_or_arabic(token.text)) {
-        normalize_into(token.text, normalized_);
-        token.text.swap(normalized_);
-      }
+      normalize_in_place(token.text, scratch_);
       if (!token.text.empty()) return true;
     }
     return false;
@@ -160,7 +151,7 @@ class NormalizeStream final : public TokenStream {
 
  private:
   std::unique_ptr<TokenStream> input_;
-  std::string normalized_;
+  std::string scratch_;
 };
 
 class NormalizeFilter final : public TokenFilter {
@@ -179,8 +170,9 @@ std::shared_ptr<const TokenFilter> normalize_filter() {
 }
 
 std::string normalize_word(std::string_view word) {
-  std::string out;
-  normalize_into(word, out);
+  std::string out(word);
+  std::string scratch;
+  normalize_in_place(out, scratch);
   return out;
 }
 

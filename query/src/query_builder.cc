@@ -458,22 +458,19 @@ class Builder {
       add_topics(analysis::Lexicon::shared().topics_with_word(token),
                  analysis::Lexicon::shared().topic_equivalents(token), token, title, id, used, all);
     if (all.size() == exact.size()) return with_context(exact_query, all, title);
-    const std::vector<Xapian::Query> matching = without_phrases_of_a_form(all);
-    return with_context(
-        Xapian::Query(Xapian::Query::OP_OR,
-                      Xapian::Query(Xapian::Query::OP_SYNONYM, matching.begin(), matching.end()),
-                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_query, kExactBonus)),
-        all, title);
+    return with_context(Xapian::Query(Xapian::Query::OP_OR, synonym_over(all),
+                                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact_query, kExactBonus)),
+                        all, title);
   }
 
-  /// The forms of one OP_SYNONYM without each phrase one of whose words is
-  /// a form too ("vladimir putin" beside "putin"): every document with the
-  /// phrase has that word, so the phrase adds no document, only position
-  /// reads for every candidate with all its words (tens of milliseconds on a
-  /// million articles) and its words' counts once more. (A phrase still
-  /// counts as evidence of an ambiguous name's context: with_context() is
-  /// given all the forms.)
-  static std::vector<Xapian::Query> without_phrases_of_a_form(std::vector<Xapian::Query> forms) {
+  /// OP_SYNONYM of `forms`, without each phrase one of whose words is a form
+  /// too ("vladimir putin" beside "putin"): every document with the phrase
+  /// has that word, so the phrase adds no document, only position reads for
+  /// every candidate with all its words (tens of milliseconds on a million
+  /// articles) and its words' counts once more. (A phrase still counts as
+  /// evidence of an ambiguous name's context: with_context() is given all
+  /// the forms.)
+  static Xapian::Query synonym_over(std::vector<Xapian::Query> forms) {
     std::set<std::string> single;
     for (const Xapian::Query& form : forms)
       if (form.get_type() == Xapian::Query::LEAF_TERM) single.insert(*form.get_terms_begin());
@@ -483,7 +480,7 @@ class Builder {
         if (single.count(*term) != 0) return true;
       return false;
     });
-    return forms;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
   }
 
   /// A run of adjacent free words of one AND that the lexicon knows as one
@@ -547,24 +544,39 @@ class Builder {
   /// every document with the phrase has the words, and testing the phrase
   /// there read two position lists per candidate (a third of the time of
   /// "Russian naval base Tartus" on a million articles) to match nothing.
+  /// Without words of their own (stopwords only), the span is the phrase
+  /// as typed or one of the other names, the phrase first.
   std::optional<Xapian::Query> span_query(const Span& span, const QueryNode& node, bool positive) {
     std::vector<Xapian::Query> one_by_one;
     for (std::size_t c = span.first_child; c < span.end_child; ++c)
       if (auto q = build_node(node.children[c], positive)) one_by_one.push_back(std::move(*q));
-    if (one_by_one.empty()) return phrase_group(span, positive, /*with_typed_phrase=*/true);
+    const std::optional<SpanForms> forms = span_forms(span, positive);
+    if (one_by_one.empty()) {
+      if (!forms) return std::nullopt;
+      if (forms->others.empty()) return forms->typed;
+      std::vector<Xapian::Query> all{forms->typed};
+      all.insert(all.end(), forms->others.begin(), forms->others.end());
+      return with_context(Xapian::Query(Xapian::Query::OP_OR, synonym_over(all),
+                                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, forms->typed, kExactBonus)),
+                          all, false);
+    }
     Xapian::Query words(Xapian::Query::OP_AND, one_by_one.begin(), one_by_one.end());
-    auto others = phrase_group(span, positive, /*with_typed_phrase=*/false);
-    if (!others) return words;
+    if (!forms || forms->others.empty()) return words;
+    const Xapian::Query others = with_context(synonym_over(forms->others), forms->others, false);
     return Xapian::Query(Xapian::Query::OP_OR, words,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                       Xapian::Query(Xapian::Query::OP_AND_NOT, *others, words), kExactBonus));
+                                       Xapian::Query(Xapian::Query::OP_AND_NOT, others, words), kExactBonus));
   }
 
-  /// The span's phrase group: OP_OR(OP_SYNONYM(phrase as typed, aliases,
-  /// topic terms), OP_SCALE_WEIGHT(phrase as typed, kExactBonus)); without
-  /// the typed phrase, the OP_SYNONYM of the others alone (nullopt if there
-  /// are none). Notes the span's words as query forms either way.
-  std::optional<Xapian::Query> phrase_group(const Span& span, bool positive, bool with_typed_phrase) {
+  /// A span's phrase as typed and its other names (aliases, topic terms).
+  struct SpanForms {
+    Xapian::Query typed;
+    std::vector<Xapian::Query> others;
+  };
+
+  /// The forms of `span` (nullopt when its words make no phrase); notes
+  /// the span's words as query forms.
+  std::optional<SpanForms> span_forms(const Span& span, bool positive) {
     const std::size_t id = next_id_++;
     const std::size_t* form_id = positive ? &id : nullptr;
     std::string typed;
@@ -580,25 +592,14 @@ class Builder {
     }
     auto exact = phrase_of_words(words, false);
     if (!exact) return std::nullopt;
-    std::vector<Xapian::Query> all;
-    if (with_typed_phrase) all.push_back(*exact);
+    SpanForms forms{*exact, {}};
     std::set<std::string> used{typed};
     Token query;
     query.text = typed;
     for (const analysis::LexiconEntry& alias : span.match.aliases)
-      add_entry(alias, "alias", query, false, form_id, used, all);
-    add_topics(span.match.topics, span.match.topic_terms, query, false, form_id, used, all);
-    if (!with_typed_phrase) {
-      if (all.empty()) return std::nullopt;
-      const std::vector<Xapian::Query> matching = without_phrases_of_a_form(all);
-      return with_context(Xapian::Query(Xapian::Query::OP_SYNONYM, matching.begin(), matching.end()), all,
-                          false);
-    }
-    if (all.size() == 1) return *exact;
-    return with_context(
-        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end()),
-                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *exact, kExactBonus)),
-        all, false);
+      add_entry(alias, "alias", query, false, form_id, used, forms.others);
+    add_topics(span.match.topics, span.match.topic_terms, query, false, form_id, used, forms.others);
+    return forms;
   }
 
   /// The context of an ambiguous name one of whose forms a term is.

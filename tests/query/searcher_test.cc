@@ -504,11 +504,12 @@ TEST_F(SearcherRebuild, StatsSizeAddsEveryDatabaseAStubLists) {
 TEST_F(SearcherRebuild, ShardsHoldingCopiesShowEachArticleOnce) {
   build_news_database(dir_.path("one.db"));
   build_news_database(dir_.path("two.db"));
-  const std::string stub = dir_.path("both.stub");
-  std::ofstream(stub) << "auto one.db\nauto two.db\n";
+  // A Xapian stub file: two databases searched as one.
+  const std::string shard_list = dir_.path("copies.stub");
+  std::ofstream(shard_list) << "auto one.db\nauto two.db\n";
   SearchOptions options;
   options.limit = 100;
-  const SearchResults results = Searcher(stub).search("Tartus", options);
+  const SearchResults results = Searcher(shard_list).search("Tartus", options);
   ASSERT_GE(results.hits.size(), 2u);
   std::set<std::string> ids;
   for (const Hit& hit : results.hits) EXPECT_TRUE(ids.insert(hit.id).second) << hit.id << " twice";
