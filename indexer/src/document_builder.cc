@@ -28,9 +28,10 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
-/// Words filed in the name-key dictionary that a builder remembers; past
-/// this it forgets them all and files words again (add_synonym is idempotent).
-constexpr std::size_t kMaxRememberedNames = 1 << 20;
+/// Words filed in the name-key or stem dictionary that a builder remembers
+/// (each); past this it forgets them all and files words again (add_synonym
+/// is idempotent).
+constexpr std::size_t kMaxRememberedWords = 1 << 20;
 constexpr std::size_t kMinimumArabicNameLetters = 3;
 
 std::size_t letters_in(std::string_view word) {
@@ -104,7 +105,7 @@ void DocumentBuilder::note_name(const analysis::Token& token, bool starts_senten
       return;
   }
   if (token.text.size() > analysis::kMaxKeyedBytes) return;
-  if (keyed_words_.size() >= kMaxRememberedNames) keyed_words_.clear();
+  if (keyed_words_.size() >= kMaxRememberedWords) keyed_words_.clear();
   if (!keyed_words_.insert(token.text).second) return;
   const analysis::NameKeys keys = analysis::name_keys(token.text);
   std::vector<std::string> skeletons;
@@ -113,8 +114,14 @@ void DocumentBuilder::note_name(const analysis::Token& token, bool starts_senten
     if (skeleton.empty() || std::find(skeletons.begin(), skeletons.end(), skeleton) != skeletons.end())
       continue;
     skeletons.push_back(skeleton);
-    key_synonyms_.emplace_back(std::string(schema::kNameKeyPrefix) + skeleton, token.text);
+    synonyms_.emplace_back(std::string(schema::kNameKeyPrefix) + skeleton, token.text);
   }
+}
+
+void DocumentBuilder::note_stem_form(const analysis::Token& token) {
+  if (stemmed_words_.size() >= kMaxRememberedWords) stemmed_words_.clear();
+  if (!stemmed_words_.insert(token.text).second) return;
+  synonyms_.emplace_back(std::string(schema::kStemPrefix) + token.stem, token.text);
 }
 
 void DocumentBuilder::add_prefixed_term(Xapian::Document& document, std::string_view prefix,
@@ -164,12 +171,11 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& document, std::str
       document.add_posting(token_.text, position, wdf);
       if (is_title) add_prefixed_posting(document, schema::kTitlePrefix, token_.text, position);
     }
-    // A word that is its own stem has no Z term: its own term stands for
-    // it (schema.h), which saves about 40% of the Z terms.
-    if (!token_.stem.empty() && token_.stem != token_.text && token_.stem.size() <= schema::kMaxTermBytes) {
-      add_prefixed_term(document, schema::kStemPrefix, token_.stem, wdf);
-      if (is_title) add_prefixed_term(document, schema::kTitleStemPrefix, token_.stem, 1);
-    }
+    // No stem terms: the stem dictionary lists the word under its stem
+    // once, and a search for the stem looks for its words (schema.h). A
+    // word that is its own stem needs no entry: the searcher adds the stem.
+    if (!token_.stem.empty() && token_.stem != token_.text && token_.stem.size() <= schema::kMaxTermBytes)
+      note_stem_form(token_);
     end = std::max(end, position + 1);
     ++terms_added_;
   }
@@ -179,7 +185,7 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& document, std::str
 std::optional<BuiltDocument> DocumentBuilder::build(const corpus::Article& article) {
   if (article.id.empty()) throw UsageError("an article must have an id to be indexed");
   terms_added_ = 0;
-  key_synonyms_.clear();
+  synonyms_.clear();
   article_tokens_.clear();
   BuiltDocument built;
   Xapian::Document& document = built.document;
@@ -239,8 +245,8 @@ std::optional<BuiltDocument> DocumentBuilder::build(const corpus::Article& artic
                      Xapian::sortable_serialise(static_cast<double>(stored.passages.size())));
 
   built.passages = stored.passages.size();
-  built.key_synonyms = std::move(key_synonyms_);
-  key_synonyms_.clear();
+  built.synonyms = std::move(synonyms_);
+  synonyms_.clear();
   if (!dictionary_ && !training_failed_) {
     for (const std::string& passage : stored.passages) sample_bytes_ += passage.size();
     samples_.push_back(stored);

@@ -33,9 +33,9 @@ struct BuiltDocument {
   Xapian::Document document;
   std::string id_term;        ///< the term replace_document() keys on
   std::size_t passages = 0;   ///< passages stored in the document data
-  /// (synonym key, word) pairs for the name-key dictionary (schema.h), for
-  /// the name-like words this builder had not seen before.
-  std::vector<std::pair<std::string, std::string>> key_synonyms;
+  /// (synonym key, word) pairs for the name-key and stem dictionaries
+  /// (schema.h), for the words this builder had not filed before.
+  std::vector<std::pair<std::string, std::string>> synonyms;
   /// Set on the one document whose build trained the builder's text
   /// dictionary: the writer must store it in the same commit as the
   /// document, the first compressed with it.
@@ -45,16 +45,17 @@ struct BuiltDocument {
 /// Builds documents. Holds scratch buffers reused from one article to the
 /// next, so one builder serves a whole indexing run. Not thread-safe.
 ///
-/// Terms: title words at positions 0.. (wdf kTitleWdf each), with S, Z and ZS
-/// forms; body passages from make_passages(), the first starting
+/// Terms: title words at positions 0.. (wdf kTitleWdf each), with S forms;
+/// body passages from make_passages(), the first starting
 /// kPassagePositionGap after the title's last position, each next one
 /// kPassagePositionGap after the previous one's last. Tokens longer than
-/// kMaxTermBytes are not indexed; a token without a stem has no Z term.
+/// kMaxTermBytes are not indexed.
 /// T+topic boolean terms for the topics of analysis::Lexicon::shared() that
 /// the title and body mention at least kTopicMinHits times.
 /// Name-like words (capitalised Latin or Cyrillic body words not opening a
 /// sentence; Arabic non-stopwords of three letters or more) are returned once
-/// per builder in BuiltDocument::key_synonyms, filed under their name keys.
+/// per builder in BuiltDocument::synonyms, filed under their name keys; so
+/// is every word with a stem other than itself, under Z + its stem.
 /// Stored text is compressed plainly until kTextDictionarySampleBytes of
 /// articles have been seen, then with a dictionary trained on them
 /// (BuiltDocument::new_text_dictionary), unless one was given first.
@@ -94,6 +95,9 @@ class DocumentBuilder {
   /// Files the token's word under its name keys if it looks like a name
   /// and is new to this builder (see schema.h, name-key dictionary).
   void note_name(const analysis::Token& token, bool starts_sentence, bool is_title);
+  /// Files the token's word under its stem if it is new to this builder
+  /// (see schema.h, stem dictionary).
+  void note_stem_form(const analysis::Token& token);
 
   const analysis::Analyzer& analyzer_;
   std::size_t passage_min_words_;
@@ -102,8 +106,9 @@ class DocumentBuilder {
   analysis::Token token_;       // scratch for the token stream
   std::size_t terms_added_ = 0; // in the current article
   std::vector<analysis::Token> article_tokens_;  // title and body, for the topic tags
-  std::unordered_set<std::string> keyed_words_;  // words already filed by this builder
-  std::vector<std::pair<std::string, std::string>> key_synonyms_;  // for the current article
+  std::unordered_set<std::string> keyed_words_;    // words this builder filed under name keys
+  std::unordered_set<std::string> stemmed_words_;  // words this builder filed under their stem
+  std::vector<std::pair<std::string, std::string>> synonyms_;  // for the current article
   std::shared_ptr<const schema::TextDictionary> dictionary_;
   std::vector<schema::StoredArticle> samples_;  // for the dictionary, until it exists
   std::size_t sample_bytes_ = 0;

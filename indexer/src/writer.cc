@@ -143,7 +143,7 @@ bool IndexWriter::add(const corpus::Article& article) {
   try {
     if (built->new_text_dictionary) impl_->store(*built->new_text_dictionary);
     impl_->db.replace_document(built->id_term, built->document);
-    for (const auto& [key, word] : built->key_synonyms) impl_->db.add_synonym(key, word);
+    for (const auto& [key, word] : built->synonyms) impl_->db.add_synonym(key, word);
   } catch (...) {
     rethrow_as_database_error(impl_->path, "write article " + article.id + " to");
   }

@@ -812,18 +812,22 @@ class Builder {
     if (forms_.stems.emplace(stem, id).second) forms_.stem_routes.emplace(stem, route);
   }
 
-  /// The terms that hold the words with stem `stem`: Z + stem, and the
-  /// stem as a word, for the word that is its own stem and so has no Z term
-  /// (schema.h). Only those that fit in a term.
-  static std::vector<std::string> stem_terms(const std::string& stem, bool title) {
+  /// The terms of the words with stem `stem`: the stem as a word (a word
+  /// that is its own stem is not listed) and the words the stem dictionary
+  /// lists under it (schema.h); title terms for a title search. Only those
+  /// that fit in a term.
+  std::vector<std::string> stem_terms(const std::string& stem, bool title) const {
     std::vector<std::string> terms;
-    for (std::string term : {prefixed_stem(stem, title), prefixed_word(stem, title)})
+    const auto keep = [&](const std::string& word) {
+      std::string term = prefixed_word(word, title);
       if (fits(term)) terms.push_back(std::move(term));
+    };
+    keep(stem);
+    if (expansion_.stems == nullptr) return terms;
+    const std::string key = std::string(schema::kStemPrefix) + stem;
+    for (auto word = expansion_.stems->synonyms_begin(key); word != expansion_.stems->synonyms_end(key); ++word)
+      keep(*word);
     return terms;
-  }
-
-  static std::string prefixed_stem(const std::string& stem, bool title) {
-    return std::string(title ? schema::kTitleStemPrefix : schema::kStemPrefix) + stem;
   }
 
   static std::string prefixed_word(const std::string& text, bool title) {
@@ -880,8 +884,8 @@ BuiltQuery build_query(const QueryNode& root, bool relax, const Expansion& expan
 }
 
 Expansion expansion_for(const SearchOptions& options, const Xapian::Database& db) {
-  if (options.exact_script) return {};
-  return Expansion{true, &db};
+  if (options.exact_script) return Expansion{false, nullptr, &db};
+  return Expansion{true, &db, &db};
 }
 
 Xapian::Query apply_options(Xapian::Query query, const SearchOptions& options) {

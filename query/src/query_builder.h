@@ -38,10 +38,14 @@ struct Expansion {
   /// The database whose name-key dictionary (schema.h) gives a word's
   /// spellings in other scripts; null for none. Must outlive the build.
   const Xapian::Database* names = nullptr;
+  /// The database whose stem dictionary (schema.h) gives the words of a
+  /// stem; null: a stem reaches only the word it spells. Must outlive the
+  /// build.
+  const Xapian::Database* stems = nullptr;
 };
 
 /// The Expansion a search with `options` uses over `db`: everything, or
-/// nothing with SearchOptions::exact_script.
+/// only the stem dictionary with SearchOptions::exact_script.
 Expansion expansion_for(const SearchOptions& options, const Xapian::Database& db);
 
 struct BuiltQuery {

@@ -212,12 +212,6 @@ struct Searcher::Impl {
     return now.has_value() && now != opened;
   }
 
-  /// Opens `path` afresh when a rebuild switched it to a new generation:
-  /// reopen() would only follow commits to the generation already open.
-  void follow_switch() {
-    if (switched()) *this = open(path);
-  }
-
   /// Reads the dictionaries again when `doc`'s stored text needs one that
   /// is not known yet. A damaged dictionary leaves the text undecodable,
   /// as damaged text is: the hit is still shown.
@@ -231,6 +225,9 @@ struct Searcher::Impl {
   }
 
   /// Brings `db` to the latest revision of what `path` leads to.
+  /// Moves to the last commit: opens `path` afresh when a rebuild switched
+  /// it to a new generation (reopen() would only follow commits to the
+  /// generation already open), else reopens.
   void refresh() {
     if (switched()) {
       *this = open(path);
@@ -244,12 +241,13 @@ struct Searcher::Impl {
     }
   }
 
-  /// Runs `work`, reopening the database when a writer's commit made the
-  /// open revision disappear under us, or when a rebuild switched the path
-  /// to a new generation while we read the old one.
+  /// Runs `work` on the last commit (a reopen that finds no new revision
+  /// costs one read of the version file), reopening again when a writer's
+  /// commit made the open revision disappear under us, or when a rebuild
+  /// switched the path to a new generation while we read the old one.
   template <typename Work>
   auto with_reopen(Work&& work) {
-    follow_switch();
+    refresh();
     for (int attempt = 1;; ++attempt) {
       try {
         return work();

@@ -375,6 +375,26 @@ TEST(SearcherOpen, OtherAnalysisVersionAsksForARebuild) {
   }
 }
 
+TEST(SearcherConcurrency, NextSearchSeesAnArticleCommittedAfterTheSearcherOpened) {
+  TempDir dir;
+  build_news_database(dir.path("live.db"));
+  Searcher searcher(dir.path("live.db"));
+  ASSERT_TRUE(searcher.search("Zanzibar").hits.empty());
+  {
+    indexer::IndexWriter writer(dir.path("live.db"));
+    corpus::Article article;
+    article.id = "late";
+    article.lang = "en";
+    article.title = "Cloves from Zanzibar";
+    article.paragraphs = {"A shipment of cloves left Zanzibar."};
+    writer.add(article);
+    writer.commit();  // one commit: the searcher's revision is still readable
+  }
+  const SearchResults results = searcher.search("Zanzibar");
+  ASSERT_EQ(results.hits.size(), 1u);
+  EXPECT_EQ(results.hits[0].id, "late");
+}
+
 TEST(SearcherConcurrency, SearchSurvivesCommitsByAWriter) {
   TempDir dir;
   build_news_database(dir.path("live.db"));

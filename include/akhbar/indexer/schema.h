@@ -14,13 +14,7 @@
 ///                   russia" is bank, then russia within three positions),
 ///                   which saves a third of all positions; title words have
 ///                   wdf kTitleWdf (the title boost)
-///   Z + stem        stem of a body or title word, no positions; title stems
-///                   have wdf kTitleWdf. None for a word without a stem, nor
-///                   for a word that is its own stem: the word's own term
-///                   stands for it, so a search for stem s looks for Zs and
-///                   s (about 40% of the Z terms on news text, saved)
 ///   S + word        title word, with positions as above (title: filter)
-///   ZS + stem       stem of a title word (none where the word is its stem)
 ///   W + topic       mentions of the topic's terms (kTopicMentionPrefix)
 ///   Q + id          unique article term, for replacement (an id over 200
 ///                   bytes: its first 200 bytes, '#', 16 hex digits of an
@@ -68,8 +62,17 @@
 ///                          Ktrts -> tartus, тартусе, طرطوس, لطرطوس.
 ///   The searcher looks up a query word's skeletons there (across all
 ///   databases searched together) and keeps the words same_name() accepts;
-///   those are ordinary document words. Entries are only ever added: a word
-///   whose articles were replaced may stay listed and then matches nothing.
+///   those are ordinary document words.
+/// Synonym table (the stem dictionary, for word forms):
+///   Z + stem -> word       every word of the database whose stem is `stem`
+///                          and is not `stem` itself, e.g. Zsanction ->
+///                          sanctioned, sanctions.
+///   There are no stem terms: a search for stem s is the OP_SYNONYM of s
+///   and the words listed under Zs (for a title search, their S terms).
+///   Stem terms were a third of all (article, term) pairs and 11% of the
+///   database; the lookup costs one synonym read per query word.
+/// Entries of both are only ever added: a word whose articles were replaced
+/// may stay listed and then matches nothing.
 #pragma once
 
 #include <cstdint>
@@ -85,9 +88,9 @@ class Database;
 
 namespace akhbar::indexer::schema {
 
+/// Z + stem: a synonym-table key (not a term) listing the words of a stem.
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kTitlePrefix = "S";
-inline constexpr std::string_view kTitleStemPrefix = "ZS";
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kLangPrefix = "L";
 inline constexpr std::string_view kSourcePrefix = "B";
@@ -122,7 +125,7 @@ inline constexpr std::size_t kMaxTermBytes = 120;
 
 inline constexpr std::string_view kMetaAnalysisVersion = "akhbar:analysis_version";
 inline constexpr std::string_view kMetaFormat = "akhbar:format";
-inline constexpr std::string_view kFormatName = "akhbar-1";
+inline constexpr std::string_view kFormatName = "akhbar-2";
 /// Prefix of the per-file state metadata keys (followed by an absolute path).
 inline constexpr std::string_view kMetaFilePrefix = "akhbar:file:";
 /// Prefix of the text dictionary metadata keys (followed by the decimal id).

@@ -95,9 +95,11 @@ struct DatabaseStats {
 /// Opens a database for searching. Throws DatabaseNotFoundError if there is
 /// none at `db_path` (the message tells the user to run `akhbar index`),
 /// DatabaseError if it cannot be opened or was built with another analysis
-/// version. search() reopens and retries by itself when a concurrent writer
-/// commits, and follows an atomic rebuild (`akhbar index --rebuild` switching
-/// the path to a new generation). Not thread-safe: use one Searcher per thread.
+/// version. Each search() sees the last commit: it reopens the database
+/// first, reopens and retries by itself when a concurrent writer commits
+/// during it, and follows an atomic rebuild (`akhbar index --rebuild`
+/// switching the path to a new generation). Not thread-safe: use one
+/// Searcher per thread.
 class Searcher {
  public:
   explicit Searcher(const std::string& db_path);
