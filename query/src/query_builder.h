@@ -60,11 +60,12 @@ struct BuiltQuery {
 
 /// Builds the query for `root` (the root of a ParsedQuery).
 ///
-/// Each word becomes one OP_SYNONYM of its unstemmed term and Z+stem (the
-/// stem is left out for a capitalised, mixed-case Latin word: a name, which
+/// Each word becomes one OP_SYNONYM of its unstemmed term, its stem as a
+/// word and the words Expansion::stems lists under the stem (the stem is
+/// left out for a capitalised, mixed-case Latin word: a name, which
 /// stemming would confuse with another, Hamas -> hama). A hyphenated word is
 /// its compound term OR the phrase of its parts. Phrases are OP_PHRASE over
-/// unstemmed terms. title: uses S/ZS terms; lang: and source: are boolean
+/// unstemmed terms. title: uses S terms; lang: and source: are boolean
 /// filters. Stopwords are dropped from free text unless the query has
 /// nothing else. With `relax`, the top-level implied AND becomes OR.
 ///
