@@ -225,6 +225,16 @@ struct Searcher::Impl {
   }
 
   /// Brings `db` to the latest revision of what `path` leads to.
+  /// refresh() before a search. A path that cannot be read just now (moved
+  /// or deleted under us) leaves the open snapshot: as for a vanished path
+  /// in switched(), it is the best there is.
+  void catch_up() {
+    try {
+      refresh();
+    } catch (const DatabaseError&) {
+    }
+  }
+
   /// Moves to the last commit: opens `path` afresh when a rebuild switched
   /// it to a new generation (reopen() would only follow commits to the
   /// generation already open), else reopens.
@@ -247,7 +257,7 @@ struct Searcher::Impl {
   /// switched the path to a new generation while we read the old one.
   template <typename Work>
   auto with_reopen(Work&& work) {
-    refresh();
+    catch_up();
     for (int attempt = 1;; ++attempt) {
       try {
         return work();

@@ -395,6 +395,18 @@ TEST(SearcherConcurrency, NextSearchSeesAnArticleCommittedAfterTheSearcherOpened
   EXPECT_EQ(results.hits[0].id, "late");
 }
 
+TEST(SearcherConcurrency, SearchKeepsItsSnapshotWhenThePathIsMovedAway) {
+  TempDir dir;
+  build_news_database(dir.path("live.db"));
+  Searcher searcher(dir.path("live.db"));
+  const std::size_t before = searcher.search("Tartus").hits.size();
+  ASSERT_GT(before, 0u);
+  std::filesystem::rename(dir.path("live.db"), dir.path("moved.db"));
+  SearchResults results;
+  ASSERT_NO_THROW(results = searcher.search("Tartus"));
+  EXPECT_EQ(results.hits.size(), before);
+}
+
 TEST(SearcherConcurrency, SearchSurvivesCommitsByAWriter) {
   TempDir dir;
   build_news_database(dir.path("live.db"));
