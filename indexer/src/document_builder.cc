@@ -34,6 +34,13 @@ std::string ascii_lower(std::string_view text) {
 constexpr std::size_t kMaxRememberedWords = 1 << 20;
 constexpr std::size_t kMinimumArabicNameLetters = 3;
 
+/// True the first time `seen` meets `word` (a builder files a word in a
+/// dictionary once); a full set is forgotten first.
+bool first_time(std::unordered_set<std::string>& seen, const std::string& word) {
+  if (seen.size() >= kMaxRememberedWords) seen.clear();
+  return seen.insert(word).second;
+}
+
 std::size_t letters_in(std::string_view word) {
   std::size_t letters = 0;
   for (char byte : word)
@@ -105,8 +112,7 @@ void DocumentBuilder::note_name(const analysis::Token& token, bool starts_senten
       return;
   }
   if (token.text.size() > analysis::kMaxKeyedBytes) return;
-  if (keyed_words_.size() >= kMaxRememberedWords) keyed_words_.clear();
-  if (!keyed_words_.insert(token.text).second) return;
+  if (!first_time(keyed_words_, token.text)) return;
   const analysis::NameKeys keys = analysis::name_keys(token.text);
   std::vector<std::string> skeletons;
   for (const std::string& key : keys.keys) {
@@ -119,9 +125,8 @@ void DocumentBuilder::note_name(const analysis::Token& token, bool starts_senten
 }
 
 void DocumentBuilder::note_stem_form(const analysis::Token& token) {
-  if (stemmed_words_.size() >= kMaxRememberedWords) stemmed_words_.clear();
-  if (!stemmed_words_.insert(token.text).second) return;
-  synonyms_.emplace_back(std::string(schema::kStemPrefix) + token.stem, token.text);
+  if (first_time(stemmed_words_, token.text))
+    synonyms_.emplace_back(std::string(schema::kStemPrefix) + token.stem, token.text);
 }
 
 void DocumentBuilder::add_prefixed_term(Xapian::Document& document, std::string_view prefix,

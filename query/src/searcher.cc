@@ -224,7 +224,6 @@ struct Searcher::Impl {
     }
   }
 
-  /// Brings `db` to the latest revision of what `path` leads to.
   /// refresh() before a search. A path that cannot be read just now (moved
   /// or deleted under us) leaves the open snapshot: as for a vanished path
   /// in switched(), it is the best there is.
@@ -235,9 +234,10 @@ struct Searcher::Impl {
     }
   }
 
-  /// Moves to the last commit: opens `path` afresh when a rebuild switched
-  /// it to a new generation (reopen() would only follow commits to the
-  /// generation already open), else reopens.
+  /// Brings `db` to the latest revision of what `path` leads to: opens
+  /// `path` afresh when a rebuild switched it to a new generation (reopen()
+  /// would only follow commits to the generation already open), else
+  /// reopens.
   void refresh() {
     if (switched()) {
       *this = open(path);
