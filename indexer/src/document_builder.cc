@@ -34,13 +34,6 @@ std::string ascii_lower(std::string_view text) {
 constexpr std::size_t kMaxRememberedWords = 1 << 20;
 constexpr std::size_t kMinimumArabicNameLetters = 3;
 
-/// True the first time `seen` meets `word` (a builder files a word in a
-/// dictionary once); a full set is forgotten first.
-bool first_time(std::unordered_set<std::string>& seen, const std::string& word) {
-  if (seen.size() >= kMaxRememberedWords) seen.clear();
-  return seen.insert(word).second;
-}
-
 std::size_t letters_in(std::string_view word) {
   std::size_t letters = 0;
   for (char byte : word)
@@ -93,7 +86,9 @@ std::string date_value(std::string_view published) {
 DocumentBuilder::DocumentBuilder(const analysis::Analyzer& analyzer, const IndexOptions& options)
     : analyzer_(analyzer),
       passage_min_words_(options.passage_min_words),
-      passage_max_words_(std::max<std::size_t>(options.passage_max_words, 1)) {}
+      passage_max_words_(std::max<std::size_t>(options.passage_max_words, 1)),
+      keyed_words_(kMaxRememberedWords),
+      stemmed_words_(kMaxRememberedWords) {}
 
 void DocumentBuilder::note_name(const analysis::Token& token, bool starts_sentence,
                                 bool is_title) {
@@ -112,7 +107,7 @@ void DocumentBuilder::note_name(const analysis::Token& token, bool starts_senten
       return;
   }
   if (token.text.size() > analysis::kMaxKeyedBytes) return;
-  if (!first_time(keyed_words_, token.text)) return;
+  if (!keyed_words_.first_time(token.text)) return;
   const analysis::NameKeys keys = analysis::name_keys(token.text);
   std::vector<std::string> skeletons;
   for (const std::string& key : keys.keys) {
@@ -125,7 +120,7 @@ void DocumentBuilder::note_name(const analysis::Token& token, bool starts_senten
 }
 
 void DocumentBuilder::note_stem_form(const analysis::Token& token) {
-  if (first_time(stemmed_words_, token.text))
+  if (stemmed_words_.first_time(token.text))
     synonyms_.emplace_back(std::string(schema::kStemPrefix) + token.stem, token.text);
 }
 

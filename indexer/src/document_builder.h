@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "akhbar/corpus/article.h"
 #include "akhbar/indexer/schema.h"
 #include "akhbar/indexer/writer.h"
+#include "filed_words.h"
 
 namespace akhbar::indexer::detail {
 
@@ -106,8 +106,8 @@ class DocumentBuilder {
   analysis::Token token_;       // scratch for the token stream
   std::size_t terms_added_ = 0; // in the current article
   std::vector<analysis::Token> article_tokens_;  // title and body, for the topic tags
-  std::unordered_set<std::string> keyed_words_;    // words this builder filed under name keys
-  std::unordered_set<std::string> stemmed_words_;  // words this builder filed under their stem
+  FiledWords keyed_words_;    // words this builder filed under name keys
+  FiledWords stemmed_words_;  // words this builder filed under their stem
   std::vector<std::pair<std::string, std::string>> synonyms_;  // for the current article
   std::shared_ptr<const schema::TextDictionary> dictionary_;
   std::vector<schema::StoredArticle> samples_;  // for the dictionary, until it exists
