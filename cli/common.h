@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "akhbar/json.h"
+
 namespace CLI {
 class App;
 }
@@ -47,10 +49,10 @@ Command add_check_command(CLI::App& parent);
 /// True if `stream` is an interactive terminal.
 bool is_terminal(std::FILE* stream);
 
-/// `text` as a JSON string literal, quotes included. Escapes '"', '\\' and
-/// control characters; UTF-8 passes through unchanged, so byte offsets into
-/// the decoded string equal byte offsets into `text`.
-std::string json_string(std::string_view text);
+// JSON string literals: akhbar::json_string() (akhbar/json.h). UTF-8 passes
+// through unchanged, so byte offsets into the decoded string equal byte
+// offsets into the text (the search results' highlight offsets rely on it).
+using akhbar::json_string;
 
 /// A finite number as JSON (NaN and infinities, which JSON lacks, become 0).
 std::string json_number(double value);

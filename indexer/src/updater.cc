@@ -18,7 +18,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -28,6 +27,7 @@
 #include <unordered_set>
 
 #include "akhbar/error.h"
+#include "akhbar/json.h"
 #include "akhbar/indexer/schema.h"
 #include "content_hash.h"
 #include "database_layout.h"
@@ -49,28 +49,6 @@ std::string_view level_name(LogEvent::Level level) {
     case LogEvent::Level::kError: return "error";
   }
   return "info";
-}
-
-void append_json_string(std::string& out, std::string_view text) {
-  out.push_back('"');
-  for (const char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-          out += escaped;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
 }
 
 /// The stored document of article `id` in `db`, if there is one.
