@@ -50,6 +50,24 @@ bool looks_like_name(const Token& token, std::string_view typed) {
   return has_lower_after_first(typed.substr(token.begin, token.end - token.begin));
 }
 
+/// What the case forms of a Russian noun share: the word without a final
+/// vowel, й or ь (сирия: сири-; тартус: тартус-).
+std::string_view russian_noun_start(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {"а", "е", "и", "й", "о", "у", "ы", "ь", "э", "ю", "я"};
+  for (const std::string_view ending : kEndings)
+    if (word.size() > ending.size() && word.ends_with(ending)) return word.substr(0, word.size() - ending.size());
+  return word;
+}
+
+/// True if `form` and `word`, two words of one Russian stem, could be case
+/// forms of one noun: one of them begins with what the other keeps in every
+/// case. Snowball's stems are shorter and join a name to unrelated words
+/// (сирия and сирый both stem to сир): "сирии" and "Сирией" pass for
+/// "Сирия", "стройтрансгаз" for "Стройтрансгазом"; "сирые" does not.
+bool could_be_case_forms(std::string_view form, std::string_view word) {
+  return form.starts_with(russian_noun_start(word)) || word.starts_with(russian_noun_start(form));
+}
+
 /// Words from the name-key dictionary one query word may take in.
 constexpr std::size_t kMaxNameVariants = 64;
 /// Words listed under one skeleton that are compared with the query word:
@@ -438,19 +456,29 @@ class Builder {
       note_if_ambiguous(word, token.text, token.stem);
       if (id != nullptr) note_word(token.text, token.text, *id, "exact");
     }
+    const std::vector<analysis::LexiconEntry> aliases = aliases_of(token);
     if (!token.stem.empty() && !looks_like_name(token, typed)) {
+      // A Cyrillic name the alias table knows keeps only the words of its
+      // stem that could be its case forms: "Сирия" reaches "сирии", not
+      // "сирые" ("orphaned").
+      const bool known_russian_name =
+          token.script == analysis::Script::kCyrillic && !aliases.empty() && expansion_.stems != nullptr;
+      const std::size_t prefix = title ? schema::kTitlePrefix.size() : 0;
       for (const std::string& stem : stem_terms(token.stem, title)) {
+        const std::string_view form = std::string_view(stem).substr(prefix);
+        if (known_russian_name && !could_be_case_forms(form, token.text)) continue;
         if (!used.insert(stem).second) continue;
         exact.emplace_back(stem);
         note_if_ambiguous(stem, "", token.stem);
+        // Snippets then highlight these forms, not every word of the stem.
+        if (known_russian_name && id != nullptr) note_word(std::string(form), token.text, *id, "stem");
       }
-      if (id != nullptr) note_stem(token.stem, token.text, *id, "stem");
+      if (id != nullptr && !known_russian_name) note_stem(token.stem, token.text, *id, "stem");
     }
     if (exact.empty()) return std::nullopt;
     Xapian::Query exact_query(Xapian::Query::OP_SYNONYM, exact.begin(), exact.end());
 
     std::vector<Xapian::Query> all = exact;
-    const std::vector<analysis::LexiconEntry> aliases = aliases_of(token);
     for (const std::string& variant : name_variants(unit, typed, aliases))
       add_word_form(variant, std::string(route_to(token, variant)), token, title, id, used, all);
     for (const analysis::LexiconEntry& alias : aliases) add_entry(alias, "alias", token, title, id, used, all);

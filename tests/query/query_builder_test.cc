@@ -27,6 +27,12 @@ const Xapian::Database& stem_dictionary() {
     writable.add_synonym(z + "тартус", "тартусе");
     writable.add_synonym(z + "тартус", "тартуса");
     writable.add_synonym(z + "hama", "hamas");
+    // Snowball joins a name and unrelated words under one stem.
+    for (const char* word : {"сирии", "сирией", "сирые", "сирых", "сирая"}) writable.add_synonym(z + "сир", word);
+    writable.add_synonym(z + "стройтрансгаз", "стройтрансгаза");
+    writable.add_synonym(z + "стройтрансгаз", "стройтрансгазом");
+    writable.add_synonym(z + "дорог", "дороги");
+    writable.add_synonym(z + "дорог", "дорогой");
     writable.commit();
     return Xapian::Database(dir.path("stems"));
   }();
@@ -198,6 +204,37 @@ TEST(QueryBuilder, EmptyQueryBuildsNothing) {
 
 BuiltQuery build_expanded(const std::string& text) {
   return build_query(parse_query(text).root, /*relax=*/false, Expansion{/*lexicon=*/true, /*names=*/nullptr});
+}
+
+TEST(QueryBuilderLexicon, KnownRussianNameTakesOnlyTheWordsOfItsStemThatCouldBeItsCaseForms) {
+  const Expansion expansion{/*lexicon=*/true, /*names=*/nullptr, &stem_dictionary()};
+  const auto terms = [&](const std::string& text) {
+    return terms_of(build_query(parse_query(text).root, false, expansion).query);
+  };
+  const Terms syria = terms("Сирия");
+  EXPECT_TRUE(syria.count("сирия"));
+  EXPECT_TRUE(syria.count("сирии"));
+  EXPECT_TRUE(syria.count("сирией"));
+  EXPECT_FALSE(syria.count("сирые"));
+  EXPECT_FALSE(syria.count("сирых"));
+  EXPECT_FALSE(syria.count("сирая"));
+  // Typed in another case, the name still reaches its other forms.
+  const Terms instrumental = terms("Стройтрансгазом");
+  EXPECT_TRUE(instrumental.count("стройтрансгаз"));
+  EXPECT_TRUE(instrumental.count("стройтрансгаза"));
+  // Snippets highlight the name's forms, not every word of its stem.
+  const BuiltQuery built = build_query(parse_query("Сирия").root, false, expansion);
+  EXPECT_TRUE(built.forms.words.count("сирии"));
+  EXPECT_FALSE(built.forms.words.count("сирые"));
+  EXPECT_FALSE(built.forms.stems.count("сир"));
+  // A title search takes the title terms of the same forms.
+  const Terms title = terms("title:Сирия");
+  EXPECT_TRUE(title.count("Sсирии"));
+  EXPECT_FALSE(title.count("Sсирые"));
+  // A word the alias table does not know keeps every word of its stem.
+  const Terms road = terms("Дорога");
+  EXPECT_TRUE(road.count("дороги"));
+  EXPECT_TRUE(road.count("дорогой"));
 }
 
 TEST(QueryBuilderLexicon, MultiWordTermIsOneGroupReachingItsEquivalents) {
