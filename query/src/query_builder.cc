@@ -458,22 +458,16 @@ class Builder {
     }
     const std::vector<analysis::LexiconEntry> aliases = aliases_of(token);
     if (!token.stem.empty() && !looks_like_name(token, typed)) {
-      // A Cyrillic name the alias table knows keeps only the words of its
-      // stem that could be its case forms: "Сирия" reaches "сирии", not
-      // "сирые" ("orphaned").
-      const bool known_russian_name =
-          token.script == analysis::Script::kCyrillic && !aliases.empty() && expansion_.stems != nullptr;
-      const std::size_t prefix = title ? schema::kTitlePrefix.size() : 0;
-      for (const std::string& stem : stem_terms(token.stem, title)) {
-        const std::string_view form = std::string_view(stem).substr(prefix);
-        if (known_russian_name && !could_be_case_forms(form, token.text)) continue;
-        if (!used.insert(stem).second) continue;
-        exact.emplace_back(stem);
-        note_if_ambiguous(stem, "", token.stem);
-        // Snippets then highlight these forms, not every word of the stem.
-        if (known_russian_name && id != nullptr) note_word(std::string(form), token.text, *id, "stem");
+      // A name the alias table knows takes only its case forms.
+      const bool case_forms_only = !aliases.empty() && takes_case_forms_only(token.text);
+      const std::vector<std::string> forms =
+          case_forms_only ? case_form_terms(token.text, token.stem, title) : stem_terms(token.stem, title);
+      for (const std::string& term : forms) {
+        if (!used.insert(term).second) continue;
+        exact.emplace_back(term);
+        note_if_ambiguous(term, "", token.stem);
       }
-      if (id != nullptr && !known_russian_name) note_stem(token.stem, token.text, *id, "stem");
+      if (id != nullptr) note_stem_forms(token.stem, case_forms_only, forms, title, token.text, *id, "stem");
     }
     if (exact.empty()) return std::nullopt;
     Xapian::Query exact_query(Xapian::Query::OP_SYNONYM, exact.begin(), exact.end());
@@ -796,16 +790,20 @@ class Builder {
       add_word_form(entry.words.front(), route, query, title, id, used, out);
       const std::string& stem = entry.stems.empty() ? std::string() : entry.stems.front();
       if (stem.empty() || is_latin_name(entry.original)) return;
+      const std::string& member = entry.words.front();
+      const bool case_forms_only = route == "alias" && takes_case_forms_only(member);
       // A short stem of a name reaches common words (حماه -> حما: حماية).
-      if (route == "alias" && letters_in(stem) < kMinimumAliasStemLetters) return;
-      bool added = false;
-      for (const std::string& term : stem_terms(stem, title)) {
+      if (route == "alias" && !case_forms_only && letters_in(stem) < kMinimumAliasStemLetters) return;
+      const std::vector<std::string> forms =
+          case_forms_only ? case_form_terms(member, stem, title) : stem_terms(stem, title);
+      std::vector<std::string> added;
+      for (const std::string& term : forms) {
         if (!used.insert(term).second) continue;
         out.emplace_back(term);
         if (route != "context") note_if_ambiguous(term, "", stem);
-        added = true;
+        added.push_back(term);
       }
-      if (added && id != nullptr) note_stem(stem, query.text, *id, route);
+      if (!added.empty() && id != nullptr) note_stem_forms(stem, case_forms_only, added, title, query.text, *id, route);
       return;
     }
     std::string joined;
@@ -874,6 +872,36 @@ class Builder {
     for (auto word = expansion_.stems->synonyms_begin(key); word != expansion_.stems->synonyms_end(key); ++word)
       keep(*word);
     return terms;
+  }
+
+  /// True if a name `word` takes only the words of its stem that could be
+  /// its case forms: a Russian one, when there is a stem dictionary to take
+  /// words from. Snowball's Russian stems join names to unrelated words
+  /// (сирия and сирый stem to сир); Arabic and English names keep theirs.
+  bool takes_case_forms_only(std::string_view word) const {
+    return expansion_.stems != nullptr && script_of_word(word) == analysis::Script::kCyrillic;
+  }
+
+  /// stem_terms() of the name `word`, without the words that could not be
+  /// its case forms (could_be_case_forms): "Сирия" reaches "сирии", not
+  /// "сирые" ("orphaned").
+  std::vector<std::string> case_form_terms(std::string_view word, const std::string& stem, bool title) const {
+    std::vector<std::string> terms = stem_terms(stem, title);
+    const std::size_t prefix = title ? schema::kTitlePrefix.size() : 0;
+    std::erase_if(terms, [&](const std::string& term) {
+      return !could_be_case_forms(std::string_view(term).substr(prefix), word);
+    });
+    return terms;
+  }
+
+  /// Notes the forms a stem brought to query word `id`, for snippets: the
+  /// stem itself (every word of it matches), or for a name that takes only
+  /// its case forms, those words one by one.
+  void note_stem_forms(const std::string& stem, bool case_forms_only, const std::vector<std::string>& terms,
+                       bool title, const std::string& query_word, std::size_t id, const std::string& route) {
+    if (!case_forms_only) return note_stem(stem, query_word, id, route);
+    const std::size_t prefix = title ? schema::kTitlePrefix.size() : 0;
+    for (const std::string& term : terms) note_word(term.substr(prefix), query_word, id, route);
   }
 
   static std::string prefixed_word(const std::string& text, bool title) {

@@ -231,6 +231,11 @@ TEST(QueryBuilderLexicon, KnownRussianNameTakesOnlyTheWordsOfItsStemThatCouldBeI
   const Terms title = terms("title:Сирия");
   EXPECT_TRUE(title.count("Sсирии"));
   EXPECT_FALSE(title.count("Sсирые"));
+  // The Russian member of an English name's alias group, the same way,
+  // although its stem is short.
+  const Terms english = terms("Syria");
+  EXPECT_TRUE(english.count("сирии"));
+  EXPECT_FALSE(english.count("сирые"));
   // A word the alias table does not know keeps every word of its stem.
   const Terms road = terms("Дорога");
   EXPECT_TRUE(road.count("дороги"));
