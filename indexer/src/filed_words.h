@@ -26,13 +26,12 @@ class FiledWords {
  public:
   /// Holds at most `capacity` words; past that it forgets them all and
   /// starts again (filing a word twice is harmless, only slower).
-  explicit FiledWords(std::size_t capacity) : capacity_(capacity) {}
+  explicit FiledWords(std::size_t capacity) : capacity_(capacity), slots_(kInitialSlots, kEmpty) {}
 
   /// True the first time `word` is met (since the set last forgot).
   bool first_time(std::string_view word) {
     std::uint64_t hash = std::hash<std::string_view>{}(word);
     if (hash == kEmpty) hash = 1;
-    if (slots_.empty()) slots_.assign(kInitialSlots, kEmpty);
     std::size_t at = slot_of(hash);
     if (slots_[at] == hash) return false;
     if (size_ >= capacity_ || 2 * (size_ + 1) > slots_.size()) {
