@@ -1,6 +1,7 @@
 // `akhbar eval`: runs judged queries against the database and scores the
 // ranking (MAP, nDCG@10, P@10, Recall@10, Recall@100), overall and per query
-// category; --compare shows what cross-script matching adds.
+// category; --compare shows what cross-script matching adds; --score-run
+// scores another engine's TREC run with the same code.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -24,6 +25,7 @@ namespace {
 
 struct EvalFlags {
   std::string queries, qrels;
+  std::string score_run;
   std::string db;
   std::size_t depth = 100;
   std::string run_file;
@@ -175,7 +177,33 @@ bool below(const char* metric, double value, const std::optional<double>& minimu
   return true;
 }
 
+/// The exit code for the thresholds on `report` (both checked, so that both
+/// failures are reported).
+int check_thresholds(const query::EvalReport& report, const EvalFlags& flags) {
+  const bool ndcg_low = below("nDCG@10", report.mean.ndcg_at_10, flags.min_ndcg);
+  const bool map_low = below("MAP", report.mean.average_precision, flags.min_map);
+  return ndcg_low || map_low ? kExitBelowThreshold : kExitOk;
+}
+
+void print_report(const query::EvalReport& report, const EvalFlags& flags) {
+  if (flags.json)
+    std::cout << report_json(report, flags.per_query) << '\n';
+  else
+    print_table(report, flags.per_query);
+}
+
+/// --score-run: another engine's run, its first --depth documents per
+/// query, scored exactly as a run of akhbar's own.
+int score_external_run(const EvalFlags& flags) {
+  const auto qrels = query::load_qrels(flags.qrels);
+  const query::EvalReport report = query::evaluate(query::load_run(flags.score_run, flags.depth), qrels);
+  print_report(report, flags);
+  return check_thresholds(report, flags);
+}
+
 int run_eval(const EvalFlags& flags) {
+  if (!flags.score_run.empty()) return score_external_run(flags);
+  if (flags.queries.empty()) throw UsageError("eval needs --queries FILE to run, or --score-run RUN to score");
   const auto queries = query::load_queries(flags.queries);
   const auto qrels = query::load_qrels(flags.qrels);
   query::Searcher searcher(flags.db.empty() ? indexer::default_db_path() : flags.db);
@@ -192,29 +220,23 @@ int run_eval(const EvalFlags& flags) {
   }
 
   const query::EvalReport report = query::evaluate(run, qrels);
-  if (flags.compare) {
-    query::SearchOptions exact_options;
-    exact_options.exact_script = true;
-    const query::EvalReport exact =
-        query::evaluate(query::run_queries(searcher, queries, exact_options, flags.depth), qrels);
-    if (flags.json)
-      std::cout << JsonObject()
-                       .add_raw("cross_script", report_json(report, flags.per_query))
-                       .add_raw("exact_script", report_json(exact, flags.per_query))
-                       .str()
-                << '\n';
-    else
-      print_comparison(report, exact);
-  } else if (flags.json) {
-    std::cout << report_json(report, flags.per_query) << '\n';
-  } else {
-    print_table(report, flags.per_query);
+  if (!flags.compare) {
+    print_report(report, flags);
+    return check_thresholds(report, flags);
   }
-
-  // Evaluate both thresholds so that both failures are reported.
-  const bool ndcg_low = below("nDCG@10", report.mean.ndcg_at_10, flags.min_ndcg);
-  const bool map_low = below("MAP", report.mean.average_precision, flags.min_map);
-  return ndcg_low || map_low ? kExitBelowThreshold : kExitOk;
+  query::SearchOptions exact_options;
+  exact_options.exact_script = true;
+  const query::EvalReport exact =
+      query::evaluate(query::run_queries(searcher, queries, exact_options, flags.depth), qrels);
+  if (flags.json)
+    std::cout << JsonObject()
+                     .add_raw("cross_script", report_json(report, flags.per_query))
+                     .add_raw("exact_script", report_json(exact, flags.per_query))
+                     .str()
+              << '\n';
+  else
+    print_comparison(report, exact);
+  return check_thresholds(report, flags);
 }
 
 }  // namespace
@@ -223,16 +245,16 @@ Command add_eval_command(CLI::App& parent) {
   auto flags = std::make_shared<EvalFlags>();
   CLI::App* app = parent.add_subcommand(
       "eval", "Score the ranking on judged queries (TREC qrels): MAP, nDCG@10, P@10, Recall@10/100");
-  app->add_option("--queries", flags->queries, "judged queries, one QID<TAB>QUERY per line")
-      ->type_name("FILE")
-      ->required()
-      ->check(CLI::ExistingFile);
+  CLI::Option* queries =
+      app->add_option("--queries", flags->queries, "judged queries, one QID<TAB>QUERY per line")
+          ->type_name("FILE")
+          ->check(CLI::ExistingFile);
   app->add_option("--qrels", flags->qrels, "relevance judgements, one QID 0 DOCID REL per line")
       ->type_name("FILE")
       ->required()
       ->check(CLI::ExistingFile);
   app->add_option("--db", flags->db, "database directory (default: $AKHBAR_DB)")->type_name("PATH");
-  app->add_option("--depth", flags->depth, "results retrieved per query")
+  app->add_option("--depth", flags->depth, "results retrieved per query (with --score-run: read per query)")
       ->type_name("N")
       ->check(CLI::Range(std::size_t{1}, std::size_t{10000}))
       ->capture_default_str();
@@ -245,6 +267,16 @@ Command add_eval_command(CLI::App& parent) {
   app->add_flag("--compare", flags->compare,
                 "run the queries with and without --exact-script and show both, with the differences")
       ->excludes("--exact-script");
+  app->add_option("--score-run", flags->score_run,
+                  "score this TREC run (QID Q0 DOCID RANK SCORE TAG, from any engine) instead of "
+                  "running queries: its first --depth documents per query, in RANK order")
+      ->type_name("RUN")
+      ->check(CLI::ExistingFile)
+      ->excludes(queries)
+      ->excludes("--db")
+      ->excludes("--run")
+      ->excludes("--exact-script")
+      ->excludes("--compare");
   app->add_option("--min-ndcg", flags->min_ndcg, "exit with code 4 if the mean nDCG@10 is below X")
       ->type_name("X")
       ->check(CLI::Range(0.0, 1.0));
@@ -255,12 +287,15 @@ Command add_eval_command(CLI::App& parent) {
       "Queries judged in the qrels but missing from the run count as zero; queries\n"
       "without any relevant judgement are left out of the means. A query's category\n"
       "is its id without the trailing number (xs-variant-01 -> xs-variant, en-q01 -> en-q).\n"
-      "With --compare, --run, --min-ndcg and --min-map apply to the cross-script run.\n\n"
+      "With --compare, --run, --min-ndcg and --min-map apply to the cross-script run.\n"
+      "--score-run scores a run written by another engine (or by --run) with the same\n"
+      "code, so that engines are compared by one scorer.\n\n"
       "Examples:\n"
       "  akhbar eval --queries topics.tsv --qrels topics.qrels --per-query\n"
       "  akhbar eval --queries topics.tsv --qrels topics.qrels --run run.txt --tag bm25\n"
       "  akhbar eval --queries topics.tsv --qrels topics.qrels --min-ndcg 0.6 --json\n"
-      "  akhbar eval --queries crossscript.queries.tsv --qrels crossscript.qrels --compare");
+      "  akhbar eval --queries crossscript.queries.tsv --qrels crossscript.qrels --compare\n"
+      "  akhbar eval --score-run fts5.run --qrels topics.qrels --json");
   return {app, [flags] { return run_eval(*flags); }};
 }
 

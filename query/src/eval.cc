@@ -57,6 +57,17 @@ void for_each_content_line(const std::string& path,
   if (in.bad()) throw IoError("cannot read " + path);
 }
 
+/// The number `field` of a line of `path`; a DataError saying "`what`,
+/// found '...'" when it is not one, whole.
+template <typename Number>
+Number parse_field(std::string_view field, const std::string& path, std::size_t line_number, const char* what) {
+  Number value{};
+  const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
+  if (ec != std::errc() || end != field.data() + field.size())
+    throw_bad_line(path, line_number, std::string(what) + ", found '" + std::string(field) + "'");
+  return value;
+}
+
 std::vector<std::string_view> split_whitespace(std::string_view line) {
   std::vector<std::string_view> fields;
   std::size_t pos = 0;
@@ -163,14 +174,39 @@ Qrels load_qrels(const std::string& path) {
     if (fields.size() != 4)
       throw_bad_line(path, line_number,
                      "expected QID 0 DOCID REL, found " + std::to_string(fields.size()) + " fields");
-    int grade = 0;
-    const std::string_view rel = fields[3];
-    const auto [end, ec] = std::from_chars(rel.data(), rel.data() + rel.size(), grade);
-    if (ec != std::errc() || end != rel.data() + rel.size())
-      throw_bad_line(path, line_number, "relevance must be an integer, found '" + std::string(rel) + "'");
-    qrels[std::string(fields[0])][std::string(fields[2])] = grade;
+    qrels[std::string(fields[0])][std::string(fields[2])] =
+        parse_field<int>(fields[3], path, line_number, "relevance must be an integer");
   });
   return qrels;
+}
+
+Run load_run(const std::string& path, std::size_t depth) {
+  struct Line {
+    long rank;
+    std::size_t line_number;
+    std::string doc;
+    double score;
+  };
+  std::map<std::string, std::vector<Line>> lines;
+  for_each_content_line(path, [&](std::string_view line, std::size_t line_number) {
+    const auto fields = split_whitespace(line);
+    if (fields.size() != 6)
+      throw_bad_line(path, line_number,
+                     "expected QID Q0 DOCID RANK SCORE TAG, found " + std::to_string(fields.size()) + " fields");
+    const long rank = parse_field<long>(fields[3], path, line_number, "rank must be an integer");
+    const double score = parse_field<double>(fields[4], path, line_number, "score must be a number");
+    lines[std::string(fields[0])].push_back({rank, line_number, std::string(fields[2]), score});
+  });
+  Run run;
+  for (auto& [qid, ranked] : lines) {
+    std::sort(ranked.begin(), ranked.end(), [](const Line& a, const Line& b) {
+      return a.rank != b.rank ? a.rank < b.rank : a.line_number < b.line_number;
+    });
+    auto& hits = run[qid];
+    for (std::size_t i = 0; i < ranked.size() && i < depth; ++i)
+      hits.emplace_back(std::move(ranked[i].doc), ranked[i].score);
+  }
+  return run;
 }
 
 Run run_queries(Searcher& searcher, const std::vector<JudgedQuery>& queries,

@@ -314,6 +314,51 @@ TEST_F(CliIndexed, EvalScoresJudgedQueriesAndWritesATrecRun) {
   EXPECT_TRUE(run_lines[1].starts_with("q2 Q0 fx-003 1 ")) << run_lines[1];
 }
 
+// Another engine's run goes through the same scorer: akhbar's own run,
+// written with --run and scored again with --score-run, gives the same
+// figures query by query.
+TEST_F(CliIndexed, EvalScoresARunFileExactlyAsItsOwnRun) {
+  const std::string queries =
+      sandbox_->write("eval/same.tsv", "q1\tTartus\nq2\tbanknotes\nq3\tsanctions Tartus banknotes\n");
+  const std::string qrels =
+      sandbox_->write("eval/same.qrels", "q1 0 fx-001 1\nq2 0 fx-003 2\nq2 0 fx-002 1\nq3 0 fx-002 2\nq3 0 fx-003 1\n");
+  const std::string run_file = sandbox_->path("eval/same.run");
+  const CliResult own =
+      run({"eval", "--queries", queries, "--qrels", qrels, "--run", run_file, "--json", "--per-query"});
+  ASSERT_EQ(own.exit_code, 0) << own.err;
+  const CliResult scored = run({"eval", "--score-run", run_file, "--qrels", qrels, "--json", "--per-query"});
+  ASSERT_EQ(scored.exit_code, 0) << scored.err;
+  EXPECT_EQ(scored.out, own.out);
+  EXPECT_LT(parse_json(own.out).at("mean").at("map").number, 1.0) << own.out;  // not a trivial run
+}
+
+TEST_F(CliIndexed, EvalScoresAnExternalRunInRankOrderToTheDepth) {
+  // d-x ranks first by its RANK column although it is listed last; with
+  // --depth 1 the relevant fx-001 (rank 2) is not read.
+  const std::string run_file = sandbox_->write("eval/other.run", "q1 Q0 fx-001 2 9.5 other\nq1 Q0 d-x 1 3.0 other\n");
+  const std::string qrels = sandbox_->write("eval/other.qrels", "q1 0 fx-001 1\n");
+  const CliResult full = run({"eval", "--score-run", run_file, "--qrels", qrels, "--json"});
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  EXPECT_NEAR(parse_json(full.out).at("mean").at("map").number, 0.5, 1e-6);
+  const CliResult shallow = run({"eval", "--score-run", run_file, "--qrels", qrels, "--json", "--depth", "1",
+                                 "--min-map", "0.1"});
+  EXPECT_EQ(shallow.exit_code, 4);
+  EXPECT_NEAR(parse_json(shallow.out).at("mean").at("map").number, 0.0, 1e-9);
+}
+
+TEST_F(CliIndexed, EvalScoreRunRejectsSearchFlagsAndNamesABadLine) {
+  const std::string run_file = sandbox_->write("eval/bad.run", "q1 Q0 fx-001 1 2.0 t\nq1 Q0 fx-002 two 1.0 t\n");
+  const std::string qrels = sandbox_->write("eval/bad-run.qrels", "q1 0 fx-001 1\n");
+  const CliResult bad = run({"eval", "--score-run", run_file, "--qrels", qrels});
+  EXPECT_EQ(bad.exit_code, 5);
+  EXPECT_TRUE(contains(bad.err, "akhbar: error: " + run_file + ":2: rank must be an integer")) << bad.err;
+  EXPECT_EQ(run({"eval", "--score-run", run_file, "--qrels", qrels, "--db", sandbox_->db()}).exit_code, 2);
+  EXPECT_EQ(run({"eval", "--score-run", run_file, "--qrels", qrels, "--queries", qrels}).exit_code, 2);
+  const CliResult neither = run({"eval", "--qrels", qrels});
+  EXPECT_EQ(neither.exit_code, 2);
+  EXPECT_TRUE(contains(neither.err, "--score-run")) << neither.err;
+}
+
 TEST_F(CliIndexed, EvalTableShowsEveryMetric) {
   const std::string queries = sandbox_->write("eval/table.tsv", "q1\tTartus\n");
   const std::string qrels = sandbox_->write("eval/table.qrels", "q1 0 fx-001 1\n");

@@ -239,6 +239,69 @@ TEST(RetrievalRunFile, WritesTrecLinesWithRanksFromOne) {
             "q2 Q0 ar-003 1 1.000000 akhbar\n");
 }
 
+TEST_F(RetrievalFiles, LoadsARunInRankOrderWhateverTheLineOrder) {
+  // Another engine's run: lines out of rank order, a tie on rank kept in
+  // file order, scores that disagree with the ranks (the rank decides).
+  const auto path = write("other.run",
+                          "# an external run\n"
+                          "q2 Q0 d9 1 0.5 other\n"
+                          "q1 Q0 d3 3 9.0 other\n"
+                          "q1 Q0 d1 1 1.0 other\r\n"
+                          "q1\tQ0\td2\t2\t2.5e-1\tother\n"
+                          "q1 Q0 d4 3 -1 other\n");
+  const TrecRun run = load_run(path);
+  ASSERT_EQ(run.size(), 2u);
+  const TrecRun::mapped_type expected_q1 = {{"d1", 1.0}, {"d2", 0.25}, {"d3", 9.0}, {"d4", -1.0}};
+  EXPECT_EQ(run.at("q1"), expected_q1);
+  EXPECT_EQ(run.at("q2"), (TrecRun::mapped_type{{"d9", 0.5}}));
+}
+
+TEST_F(RetrievalFiles, RunDepthKeepsTheFirstDocumentsOfEachQuery) {
+  const auto path = write("deep.run",
+                          "q1 Q0 d3 3 1 t\nq1 Q0 d1 1 3 t\nq1 Q0 d2 2 2 t\nq2 Q0 e1 1 1 t\n");
+  const TrecRun run = load_run(path, 2);
+  EXPECT_EQ(run.at("q1"), (TrecRun::mapped_type{{"d1", 3.0}, {"d2", 2.0}}));
+  EXPECT_EQ(run.at("q2"), (TrecRun::mapped_type{{"e1", 1.0}}));
+}
+
+TEST_F(RetrievalFiles, RunLineWithWrongFieldCountRankOrScoreNamesTheLine) {
+  const auto short_line = write("short.run", "q1 Q0 d1 1 2.0 t\nq1 Q0 d2 2 1.0\n");
+  const std::string short_message = data_error_of([](const std::string& p) { return load_run(p); }, short_line);
+  EXPECT_NE(short_message.find(short_line + ":2:"), std::string::npos) << short_message;
+  EXPECT_NE(short_message.find("5 fields"), std::string::npos) << short_message;
+
+  const auto bad_rank = write("rank.run", "q1 Q0 d1 first 2.0 t\n");
+  const std::string rank_message = data_error_of([](const std::string& p) { return load_run(p); }, bad_rank);
+  EXPECT_NE(rank_message.find(bad_rank + ":1: rank must be an integer, found 'first'"), std::string::npos)
+      << rank_message;
+
+  const auto bad_score = write("score.run", "q1 Q0 d1 1 2.0 t\nq1 Q0 d2 2 high t\n");
+  const std::string score_message = data_error_of([](const std::string& p) { return load_run(p); }, bad_score);
+  EXPECT_NE(score_message.find(bad_score + ":2: score must be a number, found 'high'"), std::string::npos)
+      << score_message;
+  EXPECT_THROW(load_run((dir_ / "absent.run").string()), IoError);
+}
+
+// A run written by write_trec_run() and read back is the same run, so an
+// engine's run file is scored exactly as the run in memory.
+TEST_F(RetrievalFiles, RunWrittenAndReadBackScoresAsTheOriginal) {
+  const Qrels qrels = {{"q1", {{"d1", 1}, {"d2", 2}, {"d3", 1}, {"d4", 0}}}, {"q2", {{"d7", 1}, {"d8", 3}}}};
+  const TrecRun original = {{"q1", {{"d2", 12.5}, {"d5", 7.0}, {"d1", 7.0}, {"d4", 1.0}}},
+                            {"q2", {{"d9", 3.0}, {"d8", 2.0}, {"d7", 2.0}}}};
+  std::ostringstream text;
+  write_trec_run(text, original, "akhbar");
+  const TrecRun loaded = load_run(write("round.run", text.str()));
+  EXPECT_EQ(loaded, original);
+  const EvalReport from_memory = evaluate(original, qrels);
+  const EvalReport from_file = evaluate(loaded, qrels);
+  ASSERT_EQ(from_file.per_query.size(), 2u);
+  for (std::size_t i = 0; i < from_file.per_query.size(); ++i) {
+    EXPECT_EQ(from_file.per_query[i].average_precision, from_memory.per_query[i].average_precision);
+    EXPECT_EQ(from_file.per_query[i].ndcg_at_10, from_memory.per_query[i].ndcg_at_10);
+  }
+  EXPECT_NEAR(from_file.mean.average_precision, (0.555556 + (1.0 / 2 + 2.0 / 3) / 2) / 2, 1e-6);
+}
+
 TEST(RetrievalRunFile, TagWithSpacesIsAUsageError) {
   std::ostringstream out;
   EXPECT_THROW(write_trec_run(out, {}, "two words"), UsageError);

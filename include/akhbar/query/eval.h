@@ -6,6 +6,8 @@
 /// is "QID Q0 DOCID RANK SCORE TAG".
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <map>
 #include <string>
@@ -31,6 +33,16 @@ using Run = std::map<std::string, std::vector<std::pair<std::string, double>>>;
 /// IoError if the file cannot be read.
 std::vector<JudgedQuery> load_queries(const std::string& path);
 Qrels load_qrels(const std::string& path);
+
+/// Reads a run in TREC format, written by any engine, so that it is scored
+/// by the same code as akhbar's own (evaluate()). Each query's documents are
+/// ordered by their RANK column, lines of one rank in file order: the rank
+/// is the engine's own order, which scores printed with a few decimals may
+/// not keep. With `depth`, only each query's first `depth` documents are
+/// kept, as run_queries() retrieves `depth`. Throws DataError naming file
+/// and line for a line without six fields or with a rank or score that is
+/// not a number, IoError if the file cannot be read.
+Run load_run(const std::string& path, std::size_t depth = SIZE_MAX);
 
 struct QueryScores {
   std::string id;          ///< query id; "all" for the mean
