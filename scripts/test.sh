@@ -3,7 +3,8 @@
 # dependencies, builds with warnings as errors, runs every test, then builds
 # again with AddressSanitizer + UndefinedBehaviorSanitizer and runs every
 # test there too, then runs each fuzz target for a minute (scripts/fuzz.sh).
-# Between the two, a smoke run of the benchmark comparison (bench/compare).
+# Between the two, smoke runs of the benchmark comparisons (bench/compare,
+# bench/relevance).
 # --quick skips the sanitizer build and the fuzzing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,11 +18,13 @@ BUILD_DIR="$root/build" "$root/scripts/build.sh"
 ctest --test-dir "$root/build" -j"$(nproc)" --output-on-failure
 
 # A few hundred articles through every engine of the benchmark, so that the
-# comparison keeps working; its figures mean nothing at this size.
-echo "== benchmark smoke run (bench/compare --smoke)"
+# comparison keeps working; its figures mean nothing at this size. The same
+# for the relevance comparison, on a tiny judged collection (seconds).
+echo "== benchmark smoke run (bench/compare --smoke, bench/relevance --smoke)"
 "$root/bench/install-deps.sh"
 "$root/bench/compare" --smoke --build-dir "$root/build" --out "$root/build/bench-smoke"
 "$root/bench/growth" --sizes 300 --build-dir "$root/build" --out "$root/build/bench-smoke"
+"$root/bench/relevance" --smoke --build-dir "$root/build" --out "$root/build/bench-smoke/relevance"
 
 if [ $quick -eq 0 ]; then
   echo "== sanitizer build (ASan + UBSan) and tests"

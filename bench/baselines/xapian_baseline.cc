@@ -4,11 +4,18 @@
 //
 //   xapian_baseline index DB  < corpus.jsonl    one document per article
 //   xapian_baseline search DB < queries.tsv     prints QID<TAB>micros<TAB>hits
+//   xapian_baseline run DB [--depth N] [--tag TAG] < queries.tsv
+//                                               prints a TREC run
 //
 // `search` times each query from parsing to the last snippet: the top ten
 // documents, each with MSet::snippet() of its stored text. Add --print to see
-// the titles and snippets on stderr. Single-threaded; exits 1 on a Xapian
-// error, 2 on bad usage.
+// the titles and snippets on stderr. `run` is the relevance peer
+// (bench/relevance): the same parser and weighting (the QueryParser's
+// default OR, BM25 with Xapian's defaults), the best N documents (default
+// 100) of each query written as "QID Q0 DOCID RANK SCORE TAG" for
+// `akhbar eval --score-run`; DOCID is the article's id, kept in value slot
+// kValueId (the Xapian document id when the article had none).
+// Single-threaded; exits 1 on a Xapian error, 2 on bad usage.
 #include <xapian.h>
 
 #include <chrono>
@@ -25,6 +32,8 @@ namespace {
 constexpr Xapian::doccount kCommitEvery = 10000;
 constexpr Xapian::doccount kResultsPerQuery = 10;
 constexpr std::size_t kSnippetBytes = 200;
+constexpr Xapian::doccount kRunDepth = 100;
+constexpr Xapian::valueno kValueId = 0;
 
 void append_utf8(std::string& out, std::uint32_t code) {
   if (code < 0x80) {
@@ -185,7 +194,7 @@ int index_articles(const std::string& db_path, bool append) {
       const auto it = fields->find(name);
       return it == fields->end() ? std::string() : it->second;
     };
-    const std::string title = field("title"), body = field("body");
+    const std::string title = field("title"), body = field("body"), id = field("id");
 
     Xapian::Document doc;
     indexer.set_document(doc);
@@ -193,6 +202,7 @@ int index_articles(const std::string& db_path, bool append) {
     indexer.increase_termpos();
     indexer.index_text(body);
     doc.set_data(title + "\n\n" + body);
+    if (!id.empty()) doc.add_value(kValueId, id);
     db.add_document(doc);
     if (++added % kCommitEvery == 0) db.commit();
   }
@@ -244,11 +254,64 @@ int search_queries(const std::string& db_path, bool print) {
   return 0;
 }
 
+int write_run(const std::string& db_path, Xapian::doccount depth, const std::string& tag) {
+  Xapian::Database db(db_path);
+  Xapian::QueryParser parser;
+  parser.set_stemmer(Xapian::Stem("english"));
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_database(db);
+  Xapian::Enquire enquire(db);
+
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    const auto tab = line.find('\t');
+    if (tab == std::string::npos || line.front() == '#') continue;
+    const std::string qid = line.substr(0, tab), text = line.substr(tab + 1);
+    try {
+      enquire.set_query(parser.parse_query(text));
+    } catch (const Xapian::QueryParserError& e) {
+      std::cerr << "xapian_baseline: " << qid << ": " << e.get_description() << '\n';
+      continue;
+    }
+    const Xapian::MSet mset = enquire.get_mset(0, depth);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      std::string id = it.get_document().get_value(kValueId);
+      if (id.empty()) id = std::to_string(*it);
+      std::printf("%s Q0 %s %u %.6f %s\n", qid.c_str(), id.c_str(), it.get_rank() + 1, it.get_weight(),
+                  tag.c_str());
+    }
+  }
+  return 0;
+}
+
 int usage() {
   std::cerr << "usage: xapian_baseline index DB < corpus.jsonl\n"
                "       xapian_baseline add DB < more.jsonl\n"
-               "       xapian_baseline search DB [--print] < queries.tsv\n";
+               "       xapian_baseline search DB [--print] < queries.tsv\n"
+               "       xapian_baseline run DB [--depth N] [--tag TAG] < queries.tsv\n";
   return 2;
+}
+
+// The options of `run` (argv from `first`): --depth N, --tag TAG. False on
+// anything else.
+bool run_options(int argc, char** argv, int first, Xapian::doccount& depth, std::string& tag) {
+  for (int i = first; i < argc; i += 2) {
+    if (i + 1 >= argc) return false;
+    const std::string_view flag = argv[i];
+    const std::string value = argv[i + 1];
+    if (flag == "--depth") {
+      if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+      depth = static_cast<Xapian::doccount>(std::stoul(value));
+      if (depth == 0) return false;
+    } else if (flag == "--tag") {
+      if (value.empty() || value.find_first_of(" \t\r\n") != std::string::npos) return false;
+      tag = value;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -261,6 +324,12 @@ int main(int argc, char** argv) {
     if (mode == "add" && argc == 3) return index_articles(db_path, true);
     if (mode == "search" && argc == 3) return search_queries(db_path, false);
     if (mode == "search" && argc == 4 && std::string_view(argv[3]) == "--print") return search_queries(db_path, true);
+    if (mode == "run") {
+      Xapian::doccount depth = kRunDepth;
+      std::string tag = "xapian";
+      if (!run_options(argc, argv, 3, depth, tag)) return usage();
+      return write_run(db_path, depth, tag);
+    }
     return usage();
   } catch (const Xapian::Error& e) {
     std::cerr << "xapian_baseline: " << e.get_description() << '\n';
