@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "akhbar/data_files.h"
 #include "akhbar/error.h"
 #include "akhbar/indexer/updater.h"
 #include "akhbar/indexer/writer.h"
@@ -31,17 +32,6 @@ struct IndexFlags {
   std::string log_format = "text";
   std::vector<std::string> sources;
 };
-
-// The sample corpus shipped with akhbar: the installed copy if there is one,
-// else the copy in the source tree this binary was built from.
-std::string bundled_samples_dir() {
-  std::error_code ignored;
-  if (std::filesystem::is_directory(AKHBAR_INSTALLED_SAMPLES_DIR, ignored))
-    return AKHBAR_INSTALLED_SAMPLES_DIR;
-  if (std::filesystem::is_directory(AKHBAR_SOURCE_SAMPLES_DIR, ignored)) return AKHBAR_SOURCE_SAMPLES_DIR;
-  throw UsageError("no sources given and the bundled sample corpus is not installed; "
-                   "name the files or directories to index");
-}
 
 double megabytes_per_second(std::uint64_t bytes, double seconds) {
   return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0;
@@ -160,7 +150,7 @@ int run_rebuild(const IndexFlags& flags, const std::string& db,
 int run_index(const IndexFlags& flags) {
   const std::string db = flags.db.empty() ? indexer::default_db_path() : flags.db;
   const std::vector<std::string> sources =
-      flags.sources.empty() ? std::vector<std::string>{bundled_samples_dir()} : flags.sources;
+      flags.sources.empty() ? std::vector<std::string>{data_path("samples")} : flags.sources;
   if (flags.rebuild) return run_rebuild(flags, db, sources);
 
   indexer::IndexOptions options;
