@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The installed package, as a user and an administrator get it:
-#  1. `cmake --install` into a temporary prefix; the license is installed;
+#  1. `cmake --install` into a temporary prefix; the nightly-update files it
+#     wrote for that prefix pass contrib/check-units.sh; the man page, the
+#     bash completion and the license are installed;
 #  2. the prefix is moved elsewhere (so nothing can rely on where it was
 #     installed) and is on no loader path: the installed akhbar runs through
 #     its RUNPATH ($ORIGIN/../lib), and nothing installed names the source or
@@ -29,7 +31,9 @@ fail() {
 # --- 1. install ------------------------------------------------------------------
 staged="$work/staged"
 cmake --install "$build_dir" --prefix "$staged" >/dev/null
-for file in bin/akhbar share/doc/akhbar/LICENSE share/akhbar/aliases.txt share/akhbar/topics.txt; do
+sh "$source_dir/contrib/check-units.sh" "$staged"
+for file in bin/akhbar share/man/man1/akhbar.1 share/bash-completion/completions/akhbar \
+            share/doc/akhbar/LICENSE share/akhbar/aliases.txt share/akhbar/topics.txt; do
   [ -s "$staged/$file" ] || fail "$file was not installed"
 done
 [ -d "$staged/share/akhbar/samples" ] || fail "the samples were not installed"
