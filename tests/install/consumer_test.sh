@@ -63,19 +63,20 @@ done < <(find "$prefix" -type f -print0)
 
 # --- 3. the same results as the build tree, with the trees out of sight ----------
 # Runs a command with the source and build trees hidden under empty file
-# systems, when this host lets us make a private mount namespace.
+# systems, when this host lets us mount in a private mount namespace.
+can_hide() { unshare -m sh -c 'mount -t tmpfs none "$1"' hide "$work" 2>/dev/null; }
 hidden() {
-  if unshare -m true 2>/dev/null; then
+  if can_hide; then
     unshare -m sh -c 'mount -t tmpfs none "$1" && mount -t tmpfs none "$2" && shift 2 && exec "$@"' \
       hide "$build_dir" "$source_dir" "$@"
   else
     "$@"
   fi
 }
-if unshare -m true 2>/dev/null; then
+if can_hide; then
   echo "the installed akhbar runs with $source_dir and $build_dir hidden"
 else
-  echo "unshare -m is not permitted here: the installed akhbar runs with the trees in place"
+  echo "mounting in a private namespace is not permitted here: the installed akhbar runs with the trees in place"
 fi
 articles() { sed -n 's/.*"articles":\([0-9]*\).*/\1/p'; }
 built=$("$build_dir/cli/akhbar" index --json --db "$work/built.db" | articles)
