@@ -30,7 +30,7 @@ int run_check(const CheckFlags& flags) {
   const std::string db = flags.db.empty() ? indexer::default_db_path() : flags.db;
   const indexer::CheckReport report = indexer::check_database(db);
   if (flags.json) {
-    std::cout << JsonObject()
+    std::cout << JsonObject::record("check")
                      .add_string("db", db)
                      .add_string("directory", report.directory)
                      .add_bool("ok", report.ok())

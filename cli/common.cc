@@ -14,10 +14,23 @@ std::string exit_codes_help() {
   return "Exit codes:\n"
          "  0  success\n"
          "  1  some input failed (the index ran, but records were skipped with errors)\n"
-         "  2  usage error (bad flags or arguments)\n"
+         "  2  usage error (bad flags or arguments, a source that does not exist)\n"
          "  3  database missing or unusable (not found, locked, incompatible)\n"
          "  4  evaluation below the --min-ndcg / --min-map threshold\n"
-         "  5  I/O or other error";
+         "  5  I/O or other error (a data file of akhbar missing included)";
+}
+
+std::string environment_help() {
+  return "Environment:\n"
+         "  AKHBAR_DB        the database when --db is not given\n"
+         "  XDG_DATA_HOME    without AKHBAR_DB: the database is $XDG_DATA_HOME/akhbar/db\n"
+         "                   (default ~/.local/share/akhbar/db)\n"
+         "  AKHBAR_DATA_DIR  the folder of akhbar's data (aliases.txt, topics.txt, samples/)\n"
+         "                   instead of share/akhbar beside the installed library\n"
+         "  XDG_CONFIG_HOME  your own aliases.txt and topics.txt are read from\n"
+         "                   $XDG_CONFIG_HOME/akhbar (default ~/.config/akhbar)\n"
+         "  NO_COLOR         when set and not empty: no bold highlights with --color auto\n"
+         "  COLUMNS          the width of the output when the terminal does not say";
 }
 
 bool is_terminal(std::FILE* stream) { return ::isatty(::fileno(stream)) == 1; }
@@ -27,6 +40,12 @@ std::string json_number(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.6g", value);
   return buffer;
+}
+
+JsonObject JsonObject::record(std::string_view type) {
+  JsonObject object;
+  object.add_string("type", type).add_count("version", kJsonVersion);
+  return object;
 }
 
 JsonObject& JsonObject::add_raw(std::string_view key, std::string_view json) {
@@ -74,6 +93,20 @@ std::string human_bytes(std::uint64_t bytes) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f %s", value, kUnits[unit]);
   return buffer;
+}
+
+std::string input_size(std::uint64_t file_bytes, std::uint64_t text_bytes) {
+  if (text_bytes == file_bytes) return human_bytes(file_bytes);
+  return human_bytes(text_bytes) + " of text (" + human_bytes(file_bytes) + " read)";
+}
+
+std::string counted(std::uint64_t count, std::string_view noun, std::string_view plural) {
+  if (count == 1) return "1 " + std::string(noun);
+  return std::to_string(count) + " " + (plural.empty() ? std::string(noun) + "s" : std::string(plural));
+}
+
+double megabytes_per_second(std::uint64_t bytes, double seconds) {
+  return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0;
 }
 
 void check_date(const std::string& date, std::string_view flag) {

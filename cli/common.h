@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "akhbar/json.h"
@@ -31,12 +32,22 @@ enum ExitCode : int {
 /// The help text that lists the exit codes.
 std::string exit_codes_help();
 
+/// The help text that lists the environment variables akhbar reads.
+std::string environment_help();
+
 /// A subcommand registered on the command line: `run` is called once its
 /// flags are parsed and returns the process exit code. Library errors
 /// propagate to main().
 struct Command {
+  Command(CLI::App* app_in, std::function<int()> run_in,
+          std::function<void(std::vector<std::string>&)> prepare_args_in = {})
+      : app(app_in), run(std::move(run_in)), prepare_args(std::move(prepare_args_in)) {}
+
   CLI::App* app = nullptr;
   std::function<int()> run;
+  /// When set, adjusts the command line (argv[1..], in order) before it is
+  /// parsed.
+  std::function<void(std::vector<std::string>&)> prepare_args;
 };
 
 Command add_index_command(CLI::App& parent);
@@ -57,9 +68,19 @@ using akhbar::json_string;
 /// A finite number as JSON (NaN and infinities, which JSON lacks, become 0).
 std::string json_number(double value);
 
+/// The version of the JSON that --json prints (docs/json.md), in every
+/// top-level object's "version". Raised when a field changes meaning or
+/// goes away; new fields do not raise it.
+inline constexpr int kJsonVersion = 1;
+
 /// Builds one JSON object, field by field, in insertion order.
 class JsonObject {
  public:
+  JsonObject() = default;
+  /// A top-level object of --json output: starts with "type": `type` and
+  /// "version": kJsonVersion.
+  static JsonObject record(std::string_view type);
+
   JsonObject& add_string(std::string_view key, std::string_view value);
   JsonObject& add_number(std::string_view key, double value);
   JsonObject& add_count(std::string_view key, std::uint64_t value);
@@ -77,6 +98,17 @@ std::string json_array(const std::vector<std::string>& items);
 
 /// A byte count for people: "512 B", "3.4 MiB".
 std::string human_bytes(std::uint64_t bytes);
+
+/// The input of a run for people: "12.4 MiB", or for compressed input
+/// "87.0 MiB of text (9.1 MiB read)".
+std::string input_size(std::uint64_t file_bytes, std::uint64_t text_bytes);
+
+/// "1 article", "0 articles", "2 articles": `count` and `noun`, or its
+/// `plural` (default: `noun` and "s") unless `count` is 1.
+std::string counted(std::uint64_t count, std::string_view noun, std::string_view plural = {});
+
+/// Megabytes (10^6 bytes) per second; 0 when no time has passed.
+double megabytes_per_second(std::uint64_t bytes, double seconds);
 
 /// Throws akhbar::UsageError unless `date` is a real calendar date written
 /// YYYY-MM-DD. `flag` names the option in the message.

@@ -106,8 +106,7 @@ std::string categories_json(const query::EvalReport& report) {
   return json_array(rows);
 }
 
-std::string report_json(const query::EvalReport& report, bool per_query) {
-  JsonObject out;
+std::string report_json(const query::EvalReport& report, bool per_query, JsonObject out = {}) {
   out.add_count("queries", report.per_query.size()).add_raw("mean", scores_json(report.mean));
   out.add_raw("categories", categories_json(report));
   if (per_query) {
@@ -163,8 +162,9 @@ void print_table(const query::EvalReport& report, bool per_query) {
   if (per_query)
     for (const auto& scores : report.per_query) print_row(scores);
   print_row(report.mean);
-  std::printf("\n%zu judged queries: MAP %.4f, nDCG@10 %.4f, P@10 %.4f, Recall@10 %.4f, Recall@100 %.4f\n",
-              report.per_query.size(), report.mean.average_precision, report.mean.ndcg_at_10,
+  std::printf("\n%s: MAP %.4f, nDCG@10 %.4f, P@10 %.4f, Recall@10 %.4f, Recall@100 %.4f\n",
+              counted(report.per_query.size(), "judged query", "judged queries").c_str(),
+              report.mean.average_precision, report.mean.ndcg_at_10,
               report.mean.precision_at_10, report.mean.recall_at_10, report.mean.recall_at_100);
   print_categories(report);
   std::fflush(stdout);
@@ -187,7 +187,7 @@ int check_thresholds(const query::EvalReport& report, const EvalFlags& flags) {
 
 void print_report(const query::EvalReport& report, const EvalFlags& flags) {
   if (flags.json)
-    std::cout << report_json(report, flags.per_query) << '\n';
+    std::cout << report_json(report, flags.per_query, JsonObject::record("eval")) << '\n';
   else
     print_table(report, flags.per_query);
 }
@@ -229,7 +229,7 @@ int run_eval(const EvalFlags& flags) {
   const query::EvalReport exact =
       query::evaluate(query::run_queries(searcher, queries, exact_options, flags.depth), qrels);
   if (flags.json)
-    std::cout << JsonObject()
+    std::cout << JsonObject::record("eval_comparison")
                      .add_raw("cross_script", report_json(report, flags.per_query))
                      .add_raw("exact_script", report_json(exact, flags.per_query))
                      .str()

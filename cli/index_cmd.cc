@@ -10,10 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "akhbar/data_files.h"
 #include "akhbar/error.h"
 #include "akhbar/indexer/updater.h"
 #include "akhbar/indexer/writer.h"
 #include "common.h"
+#include "progress_bar.h"
 
 namespace akhbar::cli {
 
@@ -32,75 +34,26 @@ struct IndexFlags {
   std::vector<std::string> sources;
 };
 
-// The sample corpus shipped with akhbar: the installed copy if there is one,
-// else the copy in the source tree this binary was built from.
-std::string bundled_samples_dir() {
-  std::error_code ignored;
-  if (std::filesystem::is_directory(AKHBAR_INSTALLED_SAMPLES_DIR, ignored))
-    return AKHBAR_INSTALLED_SAMPLES_DIR;
-  if (std::filesystem::is_directory(AKHBAR_SOURCE_SAMPLES_DIR, ignored)) return AKHBAR_SOURCE_SAMPLES_DIR;
-  throw UsageError("no sources given and the bundled sample corpus is not installed; "
-                   "name the files or directories to index");
+// A source named on the command line that does not exist is a mistake in
+// the command, not bad input: nothing is indexed and nothing is created
+// (not even an empty database), so that the next `search` does not find one.
+void require_sources_exist(const std::vector<std::string>& sources) {
+  std::vector<std::string> missing;
+  for (const std::string& source : sources) {
+    std::error_code error;
+    if (!std::filesystem::exists(source, error)) missing.push_back(source);
+  }
+  if (missing.empty()) return;
+  std::string names;
+  for (const std::string& name : missing) names += (names.empty() ? "" : ", ") + name;
+  throw UsageError((missing.size() == 1 ? "source not found: " : "sources not found: ") + names +
+                   "; nothing was indexed");
 }
-
-double megabytes_per_second(std::uint64_t bytes, double seconds) {
-  return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0;
-}
-
-// One status line on stderr, redrawn in place with '\r'. Redraws are
-// throttled (at most ten a second) so that a fast indexer does not spend its
-// time writing to the terminal.
-class ProgressBar {
- public:
-  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
-  ~ProgressBar() { clear(); }
-
-  void update(const indexer::Progress& progress) {
-    if (!enabled_) return;
-    const auto now = Clock::now();
-    if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
-    last_draw_ = now;
-    draw(progress, now);
-  }
-
-  // Erases the bar so that other text can be written to stderr.
-  void clear() {
-    if (!drawn_) return;
-    std::fputs("\r\033[K", stderr);
-    std::fflush(stderr);
-    drawn_ = false;
-  }
-
- private:
-  using Clock = std::chrono::steady_clock;
-  static constexpr int kWidth = 30;
-
-  void draw(const indexer::Progress& progress, Clock::time_point now) {
-    const double fraction =
-        progress.bytes_total > 0
-            ? std::min(1.0, static_cast<double>(progress.bytes_done) / static_cast<double>(progress.bytes_total))
-            : 0.0;
-    const int filled = static_cast<int>(fraction * kWidth);
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    std::string bar(static_cast<std::size_t>(filled), '#');
-    bar.append(static_cast<std::size_t>(kWidth - filled), '.');
-    std::fprintf(stderr, "\r\033[K[%s] %3d%%  %llu articles  %.1f MB/s", bar.c_str(),
-                 static_cast<int>(fraction * 100), static_cast<unsigned long long>(progress.articles),
-                 megabytes_per_second(progress.bytes_done, seconds));
-    std::fflush(stderr);
-    drawn_ = true;
-  }
-
-  bool enabled_;
-  bool drawn_ = false;
-  Clock::time_point start_ = Clock::now();
-  Clock::time_point last_draw_{};
-};
 
 void print_summary(const indexer::IndexStats& stats, const std::string& db, bool json) {
-  const double rate = megabytes_per_second(stats.input_bytes, stats.seconds);
+  const double rate = megabytes_per_second(stats.text_bytes, stats.seconds);
   if (json) {
-    std::cout << JsonObject()
+    std::cout << JsonObject::record("index")
                      .add_string("db", db)
                      .add_count("articles", stats.articles)
                      .add_count("passages", stats.passages)
@@ -108,6 +61,7 @@ void print_summary(const indexer::IndexStats& stats, const std::string& db, bool
                      .add_count("errors", stats.errors)
                      .add_count("warnings", stats.warnings)
                      .add_count("input_bytes", stats.input_bytes)
+                     .add_count("text_bytes", stats.text_bytes)
                      .add_number("seconds", stats.seconds)
                      .add_number("mb_per_second", rate)
                      .str()
@@ -116,10 +70,10 @@ void print_summary(const indexer::IndexStats& stats, const std::string& db, bool
   }
   char timing[64];
   std::snprintf(timing, sizeof timing, "%.2f s, %.1f MB/s", stats.seconds, rate);
-  std::cout << "Indexed " << stats.articles << " articles (" << stats.passages << " passages) into "
-            << db << " in " << timing << ".\n"
+  std::cout << "Indexed " << counted(stats.articles, "article") << " (" << counted(stats.passages, "passage")
+            << ") into " << db << " in " << timing << ".\n"
             << "Skipped " << stats.skipped << ", errors " << stats.errors << ", warnings "
-            << stats.warnings << ", input " << human_bytes(stats.input_bytes) << ".\n";
+            << stats.warnings << ", input " << input_size(stats.input_bytes, stats.text_bytes) << ".\n";
 }
 
 // --rebuild: a new database beside the live one, switched in atomically.
@@ -129,30 +83,36 @@ int run_rebuild(const IndexFlags& flags, const std::string& db,
   options.index.batch_articles = flags.batch;
   options.index.wait_seconds = flags.wait_seconds;
   const bool json_log = flags.log_format == "json";
-  const indexer::UpdateStats stats =
-      indexer::rebuild_sources(db, sources, options, [&](const indexer::LogEvent& event) {
+  ProgressBar bar(!flags.quiet && is_terminal(stderr));
+  const indexer::UpdateStats stats = indexer::rebuild_sources(
+      db, sources, options,
+      [&](const indexer::LogEvent& event) {
         if (event.event == "file" && !json_log) return;  // one line per file is noise here
+        bar.clear();
         std::cerr << (json_log ? event.to_json() : event.to_text()) << '\n';
-      });
+      },
+      [&](const indexer::Progress& progress) { bar.update(progress); });
+  bar.clear();
   if (flags.json) {
-    std::cout << JsonObject()
+    std::cout << JsonObject::record("rebuild")
                      .add_string("db", db)
                      .add_count("articles", stats.added)
                      .add_count("duplicates", stats.duplicates)
                      .add_count("failed", stats.failed)
                      .add_count("warnings", stats.warnings)
                      .add_count("input_bytes", stats.input_bytes)
+                     .add_count("text_bytes", stats.text_bytes)
                      .add_number("seconds", stats.seconds)
-                     .add_number("mb_per_second", megabytes_per_second(stats.input_bytes, stats.seconds))
+                     .add_number("mb_per_second", megabytes_per_second(stats.text_bytes, stats.seconds))
                      .str()
               << '\n';
   } else if (!flags.quiet) {
     char timing[64];
     std::snprintf(timing, sizeof timing, "%.2f s", stats.seconds);
-    std::cout << "Rebuilt " << db << " with " << stats.added << " articles in " << timing
+    std::cout << "Rebuilt " << db << " with " << counted(stats.added, "article") << " in " << timing
               << " and switched to it.\n"
               << "Duplicates " << stats.duplicates << ", failed " << stats.failed << ", warnings "
-              << stats.warnings << ", input " << human_bytes(stats.input_bytes) << ".\n";
+              << stats.warnings << ", input " << input_size(stats.input_bytes, stats.text_bytes) << ".\n";
   }
   return stats.failed > 0 ? kExitInputErrors : kExitOk;
 }
@@ -160,7 +120,8 @@ int run_rebuild(const IndexFlags& flags, const std::string& db,
 int run_index(const IndexFlags& flags) {
   const std::string db = flags.db.empty() ? indexer::default_db_path() : flags.db;
   const std::vector<std::string> sources =
-      flags.sources.empty() ? std::vector<std::string>{bundled_samples_dir()} : flags.sources;
+      flags.sources.empty() ? std::vector<std::string>{data_path("samples")} : flags.sources;
+  require_sources_exist(sources);
   if (flags.rebuild) return run_rebuild(flags, db, sources);
 
   indexer::IndexOptions options;
@@ -225,7 +186,9 @@ Command add_index_command(CLI::App& parent) {
       ->capture_default_str();
   app->footer(
       "Bad records are reported on stderr as FILE:LINE: error: REASON and skipped;\n"
-      "the rest of the input is still indexed, and the exit code is then 1.\n\n"
+      "the rest of the input is still indexed, and the exit code is then 1.\n"
+      "A source that does not exist stops the command before anything is written\n"
+      "(exit code 2). A progress line is drawn on stderr when it is a terminal.\n\n"
       "Examples:\n"
       "  akhbar index                              # the bundled sample corpus\n"
       "  akhbar index news/ archive.jsonl.zst      # a directory and a compressed file\n"

@@ -2,8 +2,10 @@
 // command line, runs the chosen subcommand and turns errors into exit codes.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
+#include <string>
 #include <vector>
 
 #include "akhbar/error.h"
@@ -39,10 +41,14 @@ int main(int argc, char** argv) {
   app.footer("Run `akhbar COMMAND --help` for the flags and examples of each command.\n"
              "The database is $AKHBAR_DB when --db is not given, else "
              "$XDG_DATA_HOME/akhbar/db or ~/.local/share/akhbar/db.\n\n" +
-             exit_codes_help());
+             environment_help() + "\n\n" + exit_codes_help());
 
+  std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
+  for (const Command& command : commands)
+    if (command.prepare_args) command.prepare_args(args);
   try {
-    app.parse(argc, argv);
+    std::reverse(args.begin(), args.end());  // CLI11 takes them last first
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     // --help and --version arrive here too, with CLI11's success code.
     const int code = app.exit(e);
@@ -53,6 +59,9 @@ int main(int argc, char** argv) {
     for (const Command& command : commands)
       if (command.app->parsed()) return command.run();
     return kExitUsage;
+  } catch (const akhbar::DatabaseLockedError& e) {
+    std::cerr << "akhbar: error: " << e.what() << "; run with --wait SECONDS to wait for it\n";
+    return exit_code_for(e);
   } catch (const akhbar::Error& e) {
     std::cerr << "akhbar: error: " << e.what() << '\n';
     return exit_code_for(e);

@@ -2,6 +2,7 @@
 // readable list) or for programs (one JSON object per line).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include "akhbar/indexer/writer.h"
 #include "akhbar/query/searcher.h"
 #include "common.h"
+#include "terminal_text.h"
 
 namespace akhbar::cli {
 
@@ -75,8 +77,8 @@ std::string matches_json(const std::vector<query::Match>& matches) {
   return json_array(items);
 }
 
-std::string hit_json(const query::Hit& hit, bool explain) {
-  JsonObject object;
+// The fields of one hit, as --json and --batch print them.
+void add_hit(JsonObject& object, const query::Hit& hit, bool explain) {
   object
                    .add_string("id", hit.id)
                    .add_count("rank", hit.rank)
@@ -92,48 +94,74 @@ std::string hit_json(const query::Hit& hit, bool explain) {
                    .add_raw("title_highlights", spans_json(hit.title_highlights))
                    .add_raw("topics", strings_json(hit.topics));
   if (explain) object.add_raw("matches", matches_json(hit.matches));
+}
+
+std::string hit_json(const query::Hit& hit, bool explain) {
+  JsonObject object;
+  add_hit(object, hit, explain);
   return object.str();
 }
 
-void print_json(const query::Hit& hit, bool explain) { std::cout << hit_json(hit, explain) << '\n'; }
+// How readable output is laid out: on a terminal, text is wrapped at word
+// boundaries to its width and right-to-left runs are isolated; elsewhere
+// (a pipe, a file) each field is one line, as it is.
+struct Layout {
+  bool terminal = false;
+  std::size_t columns = 0;
+  bool color = false;
+};
 
-void print_readable(const query::Hit& hit, bool color, bool explain) {
+// `prefix` then `text`; on a terminal, the text wrapped into the columns
+// after the prefix (continuation lines indented as far), each line isolated.
+void print_block(std::string_view prefix, std::string_view text, const Layout& layout) {
+  if (!layout.terminal) {
+    std::cout << prefix << text << '\n';
+    return;
+  }
+  const std::size_t indent = display_width(prefix);
+  // One column spare: a line that fills the terminal exactly wraps on some.
+  const std::size_t width = layout.columns > indent + 20 ? layout.columns - indent - 1 : 20;
+  const std::vector<std::string> lines = wrap_words(text, width);
+  if (lines.empty()) std::cout << prefix << '\n';
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    std::cout << (i == 0 ? std::string(prefix) : std::string(indent, ' ')) << isolate_right_to_left(lines[i])
+              << '\n';
+}
+
+// A short line (no wrapping), isolated on a terminal.
+std::string on_terminal(std::string_view line, const Layout& layout) {
+  return layout.terminal ? isolate_right_to_left(line) : std::string(line);
+}
+
+void print_readable(const query::Hit& hit, const Layout& layout, bool explain) {
   const std::string untitled = "(untitled)";
   const std::string& title = hit.title.empty() ? untitled : hit.title;
-  std::cout << hit.rank << ". ";
-  if (color)
-    std::cout << kBoldOn << title << kBoldOff;
-  else
-    std::cout << title;
-  std::cout << "\n   " << hit.id;
+  print_block(std::to_string(hit.rank) + ". ",
+              layout.color ? std::string(kBoldOn) + title + std::string(kBoldOff) : title, layout);
+  std::string about = hit.id;
   for (const std::string* field : {&hit.published, &hit.source, &hit.lang})
-    if (!field->empty()) std::cout << " | " << *field;
+    if (!field->empty()) about += " | " + *field;
   char score[32];
   std::snprintf(score, sizeof score, "%.3f", hit.score);
-  std::cout << " | score " << score << '\n';
+  std::cout << "   " << on_terminal(about + " | score " + score, layout) << '\n';
   if (!hit.url.empty()) std::cout << "   " << hit.url << '\n';
   if (!hit.topics.empty()) {
-    std::cout << "   topics:";
-    for (const std::string& topic : hit.topics) std::cout << ' ' << topic;
-    std::cout << '\n';
+    std::string topics = "topics:";
+    for (const std::string& topic : hit.topics) topics += ' ' + topic;
+    std::cout << "   " << on_terminal(topics, layout) << '\n';
   }
-  const std::string snippet = color ? query::mark_highlights(hit.snippet, hit.highlights, kBoldOn, kBoldOff)
-                                    : query::mark_highlights(hit.snippet, hit.highlights, "[", "]");
-  std::cout << "   " << snippet << '\n';
+  print_block("   ",
+              layout.color ? query::mark_highlights(hit.snippet, hit.highlights, kBoldOn, kBoldOff)
+                           : query::mark_highlights(hit.snippet, hit.highlights, "[", "]"),
+              layout);
   // One line per query word and the article word it reached, and how.
   if (explain)
     for (const query::Match& match : hit.matches)
-      std::cout << "   " << match.query_word << " \u2192 " << match.document_word << " (" << match.route << ")\n";
+      std::cout << "   "
+                << on_terminal(match.query_word + " \u2192 " + match.document_word + " (" + match.route + ")",
+                               layout)
+                << '\n';
   std::cout << '\n';
-}
-
-std::string joined(const std::vector<std::string>& words) {
-  std::string text;
-  for (const std::string& word : words) {
-    if (!text.empty()) text.push_back(' ');
-    text += word;
-  }
-  return text;
 }
 
 bool is_valid_utf8(std::string_view text) {
@@ -173,6 +201,19 @@ std::string_view trimmed(std::string_view text) {
   if (first == std::string_view::npos) return {};
   const auto last = text.find_last_not_of(" \t\r");
   return text.substr(first, last - first + 1);
+}
+
+// The query words as one query; each word's own surrounding spaces
+// (accept_dash_query_words() adds one) are left out.
+std::string joined(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& word : words) {
+    const std::string_view bare = trimmed(word);
+    if (bare.empty()) continue;
+    if (!text.empty()) text.push_back(' ');
+    text += bare;
+  }
+  return text;
 }
 
 // One line of a batch file: "QID<TAB>QUERY", or a bare QUERY whose id is its
@@ -227,7 +268,7 @@ int run_batch(const SearchFlags& flags, const query::SearchOptions& options) {
     const BatchQuery query = parse_batch_line(line, line_number);
     if (!query.error.empty()) {
       ++malformed;
-      JsonObject object;
+      JsonObject object = JsonObject::record("error");
       if (!query.qid.empty()) object.add_string("qid", query.qid);
       std::cout << object.add_count("line", line_number).add_string("error", query.error).str() << '\n';
       std::cerr << name << ':' << line_number << ": error: " << query.error << '\n';
@@ -240,7 +281,7 @@ int run_batch(const SearchFlags& flags, const query::SearchOptions& options) {
     std::vector<std::string> hits;
     hits.reserve(results.hits.size());
     for (const query::Hit& hit : results.hits) hits.push_back(hit_json(hit, flags.explain));
-    JsonObject object;
+    JsonObject object = JsonObject::record("query");
     object.add_string("qid", query.qid)
         .add_string("query", query.text)
         .add_count("micros", static_cast<std::uint64_t>(micros))
@@ -252,6 +293,45 @@ int run_batch(const SearchFlags& flags, const query::SearchOptions& options) {
   if (input->bad()) throw IoError("cannot read query file " + name);
   std::cout.flush();
   return malformed > 0 ? kExitInputErrors : kExitOk;
+}
+
+// CLI11 takes every argument that starts with '-' for an option, so
+// `akhbar search '-Hama Homs'` or `akhbar search -hamas Syria` would fail
+// as unknown options. An argument of `search` that starts with '-' and is
+// none of its options (nor an option's value) is a query word: it gets a
+// leading space, which CLI11 never reads as an option and the query parser
+// skips. Long options are left alone, so a mistyped --flag is still an error.
+void accept_dash_query_words(const CLI::App& search, std::vector<std::string>& args) {
+  // The subcommand is the first argument that is not an option: the main
+  // command has none that takes a value.
+  auto arg = std::find_if(args.begin(), args.end(), [](const std::string& a) { return !a.starts_with("-"); });
+  if (arg == args.end() || *arg != search.get_name()) return;
+  bool value_next = false;
+  for (++arg; arg != args.end(); ++arg) {
+    if (value_next) {
+      value_next = false;
+      continue;
+    }
+    if (*arg == "--") return;
+    if (arg->starts_with("--")) {
+      const std::size_t equals = arg->find('=');
+      const CLI::Option* option = search.get_option_no_throw(arg->substr(0, equals));
+      value_next = option != nullptr && equals == std::string::npos && option->get_items_expected_min() > 0;
+      continue;
+    }
+    if (arg->size() < 2 || (*arg)[0] != '-') continue;
+    if (const CLI::Option* option = search.get_option_no_throw(arg->substr(0, 2))) {
+      const bool takes_value = option->get_items_expected_min() > 0;
+      if (arg->size() == 2) {
+        value_next = takes_value;
+        continue;
+      }
+      // "-n5": the short option with its value attached.
+      if (takes_value && std::all_of(arg->begin() + 2, arg->end(), [](char c) { return c >= '0' && c <= '9'; }))
+        continue;
+    }
+    arg->insert(0, " ");
+  }
 }
 
 int run_search(const SearchFlags& flags) {
@@ -283,17 +363,35 @@ int run_search(const SearchFlags& flags) {
     std::cerr << "akhbar: note: the query could not be parsed as written; searched as plain words: "
               << results.interpreted_as << '\n';
   if (flags.json) {
-    for (const query::Hit& hit : results.hits) print_json(hit, flags.explain);
+    // One line per hit, then the summary: even with no hit, a script reads
+    // one object that says so.
+    for (const query::Hit& hit : results.hits) {
+      JsonObject object = JsonObject::record("hit");
+      add_hit(object, hit, flags.explain);
+      std::cout << object.str() << '\n';
+    }
+    JsonObject summary = JsonObject::record("summary");
+    summary.add_string("query", text)
+        .add_count("total", results.estimated_total)
+        .add_count("hits", results.hits.size())
+        .add_count("offset", flags.offset)
+        .add_count("limit", flags.limit)
+        .add_bool("degraded", results.degraded);
+    if (flags.explain) summary.add_string("interpreted_as", results.interpreted_as);
+    std::cout << summary.str() << '\n';
     return kExitOk;
   }
-  std::cout << results.hits.size() << " of about " << results.estimated_total << " results";
+  std::cout << results.hits.size() << " of about " << counted(results.estimated_total, "result");
   if (flags.offset > 0 && !results.hits.empty())
     std::cout << " (ranks " << results.hits.front().rank << "-" << results.hits.back().rank << ")";
   std::cout << "\n";
   if (flags.explain) std::cout << "query: " << results.interpreted_as << '\n';
   std::cout << '\n';
-  const bool color = use_color(flags.color);
-  for (const query::Hit& hit : results.hits) print_readable(hit, color, flags.explain);
+  Layout layout;
+  layout.terminal = is_terminal(stdout);
+  layout.columns = layout.terminal ? terminal_columns(stdout) : 0;
+  layout.color = use_color(flags.color);
+  for (const query::Hit& hit : results.hits) print_readable(hit, layout, flags.explain);
   return kExitOk;
 }
 
@@ -332,7 +430,8 @@ Command add_search_command(CLI::App& parent) {
                 "show how each query word matched each result (exact, stem, transliteration, alias, topic)");
   app->add_option("--since", flags->since, "published on or after this date")->type_name("YYYY-MM-DD");
   app->add_option("--until", flags->until, "published on or before this date")->type_name("YYYY-MM-DD");
-  app->add_flag("--json", flags->json, "one JSON object per result and line, highlights as byte offsets");
+  app->add_flag("--json", flags->json,
+                "one JSON object per result and line (highlights as byte offsets), then a summary object");
   app->add_option("--color", flags->color, "bold highlights: auto (when stdout is a terminal), always, never")
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -340,7 +439,13 @@ Command add_search_command(CLI::App& parent) {
   app->footer(
       "Query language: words (all must match); \"quoted phrases\"; -excluded words;\n"
       "OR between alternatives; parentheses; lang:ru, source:NAME, title:WORD.\n"
-      "Quote a query that starts with '-', or put it after --.\n\n"
+      "A query word may start with '-' (-Hama, '-Hama Homs'), except the options\n"
+      "-h and -n N themselves; after -- every argument is a query word.\n\n"
+      "Output: a numbered list on stdout; on a terminal, lines are wrapped at word\n"
+      "boundaries and right-to-left text is isolated (U+2067 ... U+2069) so that it\n"
+      "reads in order; highlights are bold on a terminal (--color), [bracketed]\n"
+      "otherwise. --json: one object per hit and line, then a summary object\n"
+      "(docs/json.md).\n\n"
       "Examples:\n"
       "  akhbar search Khmeimim air base\n"
       "  akhbar search --lang ru --lang ar 'санкции Сирия'\n"
@@ -349,9 +454,10 @@ Command add_search_command(CLI::App& parent) {
       "  akhbar search --topic sanctions --topic contracts Tartus\n"
       "  akhbar search --explain Хмеймим\n"
       "  akhbar search --exact-script Hmeimim\n"
-      "  akhbar search -- -Hama Homs\n"
+      "  akhbar search '-Hama Homs'                # Homs, without Hama\n"
       "  akhbar search --batch queries.tsv --limit 20 > results.jsonl");
-  return {app, [flags] { return run_search(*flags); }};
+  return {app, [flags] { return run_search(*flags); },
+          [app](std::vector<std::string>& args) { accept_dash_query_words(*app, args); }};
 }
 
 }  // namespace akhbar::cli

@@ -23,7 +23,7 @@ void print_json(const query::DatabaseStats& stats, const std::string& db) {
   for (const auto& [lang, count] : stats.languages) languages.add_count(lang, count);
   JsonObject topics;
   for (const auto& [topic, count] : stats.topics) topics.add_count(topic, count);
-  std::cout << JsonObject()
+  std::cout << JsonObject::record("stats")
                    .add_string("db", db)
                    .add_count("articles", stats.articles)
                    .add_count("passages", stats.passages)

@@ -7,6 +7,9 @@ install(TARGETS akhbar EXPORT akhbarTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The command finds the library beside it, wherever the prefix is: no
+# ldconfig, no LD_LIBRARY_PATH.
+set_target_properties(akhbar_cli PROPERTIES INSTALL_RPATH "$ORIGIN/${AKHBAR_BINDIR_TO_LIBDIR}")
 install(TARGETS akhbar_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/akhbar DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(EXPORT akhbarTargets NAMESPACE akhbar:: DESTINATION ${AKHBAR_CMAKE_DIR})
@@ -25,10 +28,8 @@ string(REGEX REPLACE "/$" "" AKHBAR_PC_TO_PREFIX "${AKHBAR_PC_TO_PREFIX}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/akhbar.pc.in ${PROJECT_BINARY_DIR}/akhbar.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/akhbar.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
-# The bundled sample corpus, so that `akhbar index` with no sources works
-# after installation too.
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/corpus/samples/ DESTINATION ${CMAKE_INSTALL_DATADIR}/akhbar/samples)
+# The license, and what linking with Xapian (GPL-2.0-or-later) implies.
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
-# The alias groups and topic lexicon that analysis::Lexicon::shared() reads.
-install(FILES ${PROJECT_SOURCE_DIR}/analysis/data/aliases.txt ${PROJECT_SOURCE_DIR}/analysis/data/topics.txt
-  DESTINATION ${CMAKE_INSTALL_DATADIR}/akhbar)
+# The data files (aliases, topics, samples) are installed by akhbar_add_data()
+# where they are declared.

@@ -9,8 +9,11 @@ endforeach()
 target_include_directories(akhbar PUBLIC
   $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
   $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
-target_link_libraries(akhbar PRIVATE akhbar::xapian ICU::uc ICU::i18n zstd::libzstd_shared Threads::Threads)
+target_link_libraries(akhbar PRIVATE akhbar::xapian ICU::uc ICU::i18n zstd::libzstd_shared Threads::Threads
+  ${CMAKE_DL_LIBS})  # dladdr(), to find the data beside the library
 akhbar_set_compile_options(akhbar)
 set_target_properties(akhbar PROPERTIES
   VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR}
-  EXPORT_NAME akhbar LINKER_LANGUAGE CXX)
+  EXPORT_NAME akhbar LINKER_LANGUAGE CXX
+  # Where it will be installed, relative to the data (AkhbarLayout.cmake).
+  LIBRARY_OUTPUT_DIRECTORY ${AKHBAR_BUILD_LIB_DIR})

@@ -13,6 +13,8 @@ packages=(
   libbenchmark-dev
   sqlite3 libsqlite3-dev
   python3
+  help2man groff-base           # the man page, written at build time, and its check
+  systemd                       # systemd-analyze and systemd-sysusers check the installed units
 )
 # The fuzz stage alone (scripts/fuzz.sh) needs clang and its libFuzzer and
 # sanitizer runtimes: `install-deps.sh --fuzz` installs just those.

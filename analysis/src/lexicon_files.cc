@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "akhbar/error.h"
+#include "akhbar/data_files.h"
 
 namespace akhbar::analysis::detail {
 namespace {
@@ -31,20 +31,8 @@ std::string existing_file(const fs::path& dir, const char* name) {
 
 LexiconFiles find_lexicon_files() {
   LexiconFiles files;
-  if (const std::string dir = env("AKHBAR_DATA_DIR"); !dir.empty()) {
-    files.aliases = existing_file(dir, kAliasesFile);
-    files.topics = existing_file(dir, kTopicsFile);
-    // Set on purpose: a typo must not silently lose every alias and topic.
-    if (files.aliases.empty() && files.topics.empty())
-      throw IoError("AKHBAR_DATA_DIR is \"" + dir + "\", which holds neither " + kAliasesFile +
-                    " nor " + kTopicsFile);
-  } else {
-    for (const char* dir : {AKHBAR_INSTALLED_DATA_DIR, AKHBAR_SOURCE_DATA_DIR}) {
-      files.aliases = existing_file(dir, kAliasesFile);
-      files.topics = existing_file(dir, kTopicsFile);
-      if (!files.aliases.empty() || !files.topics.empty()) break;
-    }
-  }
+  files.aliases = data_path(kAliasesFile);
+  files.topics = data_path(kTopicsFile);
 
   // XDG base directories: $XDG_CONFIG_HOME must be absolute to count.
   fs::path config = env("XDG_CONFIG_HOME");

@@ -16,9 +16,10 @@ struct LexiconFiles {
 };
 
 /// Reads the environment now (not cached):
-///  1. shipped files from $AKHBAR_DATA_DIR if set (IoError if it holds
-///     neither aliases.txt nor topics.txt), else the installed data
-///     directory, else the source tree's analysis/data; none found: empty;
+///  1. the shipped aliases.txt and topics.txt from akhbar::data_path()
+///     ($AKHBAR_DATA_DIR, else share/akhbar beside the library): IoError if
+///     either is missing, since a lexicon without them silently loses every
+///     alias and topic;
 ///  2. user files from $XDG_CONFIG_HOME/akhbar, else ~/.config/akhbar, each
 ///     only if it exists.
 LexiconFiles find_lexicon_files();

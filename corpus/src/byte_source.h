@@ -20,6 +20,9 @@ class ByteSource {
   virtual std::size_t read(char* buffer, std::size_t capacity) = 0;
   /// Bytes taken from the file so far (compressed bytes for a compressed file).
   virtual std::uint64_t consumed() const = 0;
+  /// Bytes of content so far: consumed() once decompressed (the same for a
+  /// file that is not compressed), before any change of character set.
+  virtual std::uint64_t decompressed() const { return consumed(); }
 };
 
 /// An open file, closed on destruction.

@@ -23,6 +23,8 @@ class FileReader {
   virtual std::optional<Article> next() = 0;
   /// Bytes of the file consumed so far.
   virtual std::uint64_t bytes_consumed() const = 0;
+  /// Those bytes decompressed (the same for a file that is not compressed).
+  virtual std::uint64_t bytes_decompressed() const { return bytes_consumed(); }
 };
 
 /// A reader for `path` chosen by its extension (REQUIRES: is_corpus_file).

@@ -63,6 +63,7 @@ class JsonLinesReader : public FileReader {
   }
 
   std::uint64_t bytes_consumed() const override { return source_->consumed(); }
+  std::uint64_t bytes_decompressed() const override { return source_->decompressed(); }
 
  private:
   std::optional<Article> read_record(std::uint64_t number) {

@@ -55,8 +55,9 @@ inline constexpr std::size_t kEncodingSniffBytes = 64 * 1024;
 ///
 /// read() passes on the inner source's exceptions (one met while sniffing
 /// only after the bytes before it have been returned) and throws
-/// akhbar::DataError when ICU cannot convert. consumed() is the inner
-/// source's count (bytes taken from the file).
+/// akhbar::DataError when ICU cannot convert. consumed() and decompressed()
+/// are the inner source's counts (bytes taken from the file, and those bytes
+/// decompressed).
 class Utf8Source : public ByteSource {
  public:
   Utf8Source(std::unique_ptr<ByteSource> inner, std::function<void(const std::string&)> on_conversion);
@@ -66,6 +67,7 @@ class Utf8Source : public ByteSource {
 
   std::size_t read(char* buffer, std::size_t capacity) override;
   std::uint64_t consumed() const override { return inner_->consumed(); }
+  std::uint64_t decompressed() const override { return inner_->decompressed(); }
 
  private:
   struct Converter;

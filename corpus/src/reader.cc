@@ -52,7 +52,8 @@ struct CorpusReader::Impl {
   std::optional<std::vector<detail::WalkEntry>> entries;
   std::size_t next_entry = 0;
   std::unique_ptr<detail::FileReader> current;
-  std::uint64_t finished_bytes = 0;  // bytes of the files already closed
+  std::uint64_t finished_bytes = 0;       // bytes of the files already closed
+  std::uint64_t finished_text_bytes = 0;  // and their text, decompressed
 };
 
 CorpusReader::CorpusReader(std::vector<std::string> paths, ReaderOptions options)
@@ -71,11 +72,13 @@ std::optional<Article> CorpusReader::next() {
     if (d.current) {
       std::optional<Article> article = d.current->next();
       d.stats.bytes = d.finished_bytes + d.current->bytes_consumed();
+      d.stats.text_bytes = d.finished_text_bytes + d.current->bytes_decompressed();
       if (article) {
         ++d.stats.articles;
         return article;
       }
       d.finished_bytes = d.stats.bytes;
+      d.finished_text_bytes = d.stats.text_bytes;
       d.current.reset();
     }
     if (d.next_entry == d.entries->size()) return std::nullopt;

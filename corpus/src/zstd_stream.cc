@@ -46,6 +46,7 @@ std::size_t ZstdSource::read(char* buffer, std::size_t capacity) {
       throw DataError(std::string("corrupt zstd data: ") + ZSTD_getErrorName(result));
     }
     c.frame_open = result != 0;
+    decompressed_ += out.pos;
     if (out.pos > 0) return out.pos;
     if (c.end_of_file && c.in.pos == c.in.size) {
       // No input left, no output produced: the decoder waits for bytes the

@@ -27,6 +27,7 @@ class ZstdSource : public ByteSource {
 
   std::size_t read(char* buffer, std::size_t capacity) override;
   std::uint64_t consumed() const override { return consumed_; }
+  std::uint64_t decompressed() const override { return decompressed_; }
 
  private:
   struct Context;
@@ -34,6 +35,7 @@ class ZstdSource : public ByteSource {
   std::unique_ptr<Context> context_;
   std::vector<char> input_;
   std::uint64_t consumed_ = 0;
+  std::uint64_t decompressed_ = 0;
 };
 
 }  // namespace akhbar::corpus::detail

@@ -48,6 +48,14 @@ class DatabaseLockedError : public DatabaseError {
   using DatabaseError::DatabaseError;
 };
 
+/// The database was built by akhbar with another analysis version or format:
+/// its terms would not match this version's queries. Rebuilding it from its
+/// sources (`akhbar index --rebuild`) makes it usable again.
+class IncompatibleDatabaseError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 /// No database exists at the given path (the user should run `akhbar index`).
 class DatabaseNotFoundError : public DatabaseError {
  public:

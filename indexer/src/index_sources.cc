@@ -59,6 +59,7 @@ IndexStats detail::index_sources_one_thread(IndexWriter& writer, const std::vect
       if (now - last_report >= kProgressInterval) {
         last_report = now;
         progress.bytes_done = reader.stats().bytes;
+        progress.text_bytes = reader.stats().text_bytes;
         progress.articles = writer.stats().articles;
         on_progress(progress);
       }

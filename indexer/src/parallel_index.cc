@@ -531,6 +531,7 @@ IndexStats index_sources_parallel(const std::string& db_path, const std::vector<
       for (const corpus::Problem& problem : pool.take_problems()) report(problem);
       if (on_progress) {
         progress.bytes_done = reader.stats().bytes;
+        progress.text_bytes = reader.stats().text_bytes;
         progress.articles = pool.articles();
         on_progress(progress);
       }
@@ -576,9 +577,11 @@ void finish_index_run(IndexStats& stats, const corpus::ReaderStats& read,
   stats.errors = read.errors;
   stats.warnings = read.warnings + reported_warnings;
   stats.input_bytes = read.bytes;
+  stats.text_bytes = read.text_bytes;
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (on_progress) {
     progress.bytes_done = stats.input_bytes;
+    progress.text_bytes = stats.text_bytes;
     progress.articles = stats.articles;
     on_progress(progress);
   }

@@ -68,9 +68,10 @@ std::optional<detail::FileState> load_state(Xapian::WritableDatabase& db, std::s
 /// One update run over one open writer.
 class UpdateRun {
  public:
-  UpdateRun(IndexWriter& writer, bool prune, const std::function<void(const LogEvent&)>& on_event)
+  UpdateRun(IndexWriter& writer, bool prune, const std::function<void(const LogEvent&)>& on_event,
+            const std::function<void(const Progress&)>& on_progress)
       : writer_(writer), db_(detail::WriterAccess::database(writer)), prune_(prune),
-        on_event_(on_event) {}
+        on_event_(on_event), on_progress_(on_progress) {}
 
   UpdateStats run(const std::vector<std::string>& sources) {
     const auto started = Clock::now();
@@ -79,6 +80,7 @@ class UpdateRun {
       ++stats_.failed;
       emit({LogEvent::Level::kError, "problem", problem.path, 0, problem.message, {}});
     }
+    for (const detail::SourceFile& file : walk.files) progress_.bytes_total += file.size;
     std::unordered_set<std::string> walked;
     for (const detail::SourceFile& file : walk.files) {
       walked.insert(file.absolute);
@@ -99,11 +101,22 @@ class UpdateRun {
     if (on_event_) on_event_(event);
   }
 
+  /// Reports the files done so far and `reader`'s part of the current one.
+  void report_progress(const corpus::ReaderStats& reader) {
+    if (!on_progress_) return;
+    Progress progress = progress_;
+    progress.bytes_done += reader.bytes;
+    progress.text_bytes += reader.text_bytes;
+    on_progress_(progress);
+  }
+
   void update_file(const detail::SourceFile& file) {
     const std::optional<detail::FileState> previous = load_state(db_, file.absolute);
     if (previous && previous->same_file(file.size, file.mtime_ns)) {
       ++stats_.files_skipped;
       stats_.unchanged += previous->ids.size();
+      progress_.bytes_done += file.size;
+      report_progress({});
       return;
     }
     ++stats_.files_read;
@@ -129,7 +142,12 @@ class UpdateRun {
       if (update_article(*article, file, counts)) {
         if (ids_in_file.insert(article->id).second) state.ids.push_back(article->id);
       }
+      ++progress_.articles;
+      report_progress(reader.stats());
     }
+    progress_.bytes_done += file.size;
+    progress_.text_bytes += reader.stats().text_bytes;
+    stats_.text_bytes += reader.stats().text_bytes;
     // An unreadable file keeps its old state: the next update reads it
     // again, and nothing it held is pruned for want of reading it.
     if (!unreadable)
@@ -275,6 +293,8 @@ class UpdateRun {
   Xapian::WritableDatabase& db_;
   bool prune_;
   const std::function<void(const LogEvent&)>& on_event_;
+  const std::function<void(const Progress&)>& on_progress_;
+  Progress progress_;  ///< of the files done
   UpdateStats stats_;
   /// Where each id was first read in this run: (path, line).
   std::unordered_map<std::string, std::pair<std::string, std::uint64_t>> first_file_;
@@ -290,9 +310,10 @@ class UpdateRun {
 
 UpdateStats update_with(IndexWriter& writer, const std::string& db_path,
                         const std::vector<std::string>& sources, bool prune,
-                        const std::function<void(const LogEvent&)>& on_event) {
+                        const std::function<void(const LogEvent&)>& on_event,
+                        const std::function<void(const Progress&)>& on_progress) {
   try {
-    return UpdateRun(writer, prune, on_event).run(sources);
+    return UpdateRun(writer, prune, on_event, on_progress).run(sources);
   } catch (const Xapian::Error&) {
     rethrow_xapian(db_path);
   }
@@ -345,14 +366,16 @@ LogEvent problem_event(const corpus::Problem& problem) {
 
 UpdateStats update_sources(const std::string& db_path, const std::vector<std::string>& sources,
                            const UpdateOptions& options,
-                           const std::function<void(const LogEvent&)>& on_event) {
+                           const std::function<void(const LogEvent&)>& on_event,
+                           const std::function<void(const Progress&)>& on_progress) {
   IndexWriter writer(db_path, options.index);
-  return update_with(writer, db_path, sources, options.prune, on_event);
+  return update_with(writer, db_path, sources, options.prune, on_event, on_progress);
 }
 
 UpdateStats rebuild_sources(const std::string& db_path, const std::vector<std::string>& sources,
                             const UpdateOptions& options,
-                            const std::function<void(const LogEvent&)>& on_event) {
+                            const std::function<void(const LogEvent&)>& on_event,
+                            const std::function<void(const Progress&)>& on_progress) {
   // Hold the live database's lock from start to switch: an update that
   // wrote to it meanwhile would be lost with it. Its analysis version does
   // not matter, so it is opened without IndexWriter's checks.
@@ -388,7 +411,7 @@ UpdateStats rebuild_sources(const std::string& db_path, const std::vector<std::s
     fresh.index.wait_seconds = 0;  // nobody else knows of this directory yet
     {
       IndexWriter writer(generation, fresh.index);
-      stats = update_with(writer, generation, sources, /*prune=*/false, on_event);
+      stats = update_with(writer, generation, sources, /*prune=*/false, on_event, on_progress);
     }
     detail::switch_generation(db_path, generation);
   } catch (...) {

@@ -54,12 +54,12 @@ void check_or_stamp_version(Xapian::WritableDatabase& db, const std::string& pat
     return;
   }
   if (found != expected)
-    throw DatabaseError("database " + path + " was built with analysis version " + found +
+    throw IncompatibleDatabaseError("database " + path + " was built with analysis version " + found +
                         " but this akhbar uses version " + expected +
                         "; index the sources again with `akhbar index --rebuild`");
   const std::string format = db.get_metadata(std::string(schema::kMetaFormat));
   if (format != schema::kFormatName)
-    throw DatabaseError("database " + path + " has format '" + format + "', expected '" +
+    throw IncompatibleDatabaseError("database " + path + " has format '" + format + "', expected '" +
                         std::string(schema::kFormatName) +
                         "'; index the sources again with `akhbar index --rebuild`");
 }

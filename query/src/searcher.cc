@@ -50,14 +50,14 @@ std::string not_found_message(const std::string& path) {
 void check_compatible(const Xapian::Database& db, const std::string& path) {
   const std::string format = db.get_metadata(std::string(schema::kMetaFormat));
   if (!format.empty() && format != schema::kFormatName)
-    throw DatabaseError("database at \"" + path + "\" has format \"" + format + "\", expected \"" +
+    throw IncompatibleDatabaseError("database at \"" + path + "\" has format \"" + format + "\", expected \"" +
                         std::string(schema::kFormatName) +
                         "\"; rebuild it with `akhbar index --rebuild`");
   const std::string version = db.get_metadata(std::string(schema::kMetaAnalysisVersion));
   // An empty database a writer has just created may not have it yet.
   if (version.empty()) return;
   if (version != std::to_string(kAnalysisVersion))
-    throw DatabaseError("database at \"" + path + "\" was built with analysis version " + version +
+    throw IncompatibleDatabaseError("database at \"" + path + "\" was built with analysis version " + version +
                         ", this akhbar uses version " + std::to_string(kAnalysisVersion) +
                         "; rebuild it with `akhbar index --rebuild`");
 }

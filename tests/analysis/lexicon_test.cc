@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "akhbar/data_files.h"
 #include "akhbar/error.h"
 #include "lexicon_files.h"
 
@@ -446,17 +447,59 @@ TEST(LexiconFormat, TopicLineErrorsAreReported) {
 
 // --- where the files are, and the user's additions ------------------------------
 
-TEST(LexiconFiles, DataDirFromTheEnvironmentComesFirst) {
+TEST(DataFiles, TheDataDirectoryIsTheOneStagedBesideTheLibrary) {
+  // The build tree mirrors the install layout: the library in BUILD/lib, its
+  // data in BUILD/share/akhbar; never the source tree.
+  const ScopedEnv data("AKHBAR_DATA_DIR", std::nullopt);
+  EXPECT_EQ(fs::path(data_directory()), fs::path(AKHBAR_BUILD_DATA_DIR).lexically_normal());
+  EXPECT_EQ(fs::canonical(data_path("aliases.txt")), fs::canonical(kDataDir + "/aliases.txt"));
+  EXPECT_TRUE(fs::is_directory(data_path("samples")));
+}
+
+TEST(DataFiles, TheEnvironmentReplacesTheDataDirectory) {
   TempDir dir;
   const std::string topics = dir.write("topics.txt", "bases\ten\tbase\n");
   const ScopedEnv data("AKHBAR_DATA_DIR", dir.path());
-  const auto files = detail::find_lexicon_files();
-  EXPECT_EQ(files.topics, topics);
-  EXPECT_EQ(files.aliases, "");
+  EXPECT_EQ(data_directory(), dir.path());
+  EXPECT_EQ(data_path("topics.txt"), topics);
 }
 
-TEST(LexiconFiles, DataDirWithoutFilesIsAnError) {
+TEST(DataFiles, AMissingFileIsAnErrorNamingItAndWhereItWasLookedFor) {
   TempDir dir;
+  {
+    const ScopedEnv data("AKHBAR_DATA_DIR", dir.path());
+    try {
+      data_path("gazetteer.tsv");
+      FAIL() << "no error for a missing data file";
+    } catch (const IoError& e) {
+      EXPECT_THAT(e.what(), AllOf(HasSubstr("gazetteer.tsv"), HasSubstr(dir.path()),
+                                  HasSubstr("$AKHBAR_DATA_DIR")));
+    }
+  }
+  const ScopedEnv data("AKHBAR_DATA_DIR", std::nullopt);
+  try {
+    data_path("gazetteer.tsv");
+    FAIL() << "no error for a missing data file";
+  } catch (const IoError& e) {
+    EXPECT_THAT(e.what(), AllOf(HasSubstr("gazetteer.tsv"), HasSubstr(data_directory()),
+                                HasSubstr("libakhbar.so"), HasSubstr("AKHBAR_DATA_DIR")));
+  }
+}
+
+TEST(LexiconFiles, BothShippedFilesComeFromTheDataDirectory) {
+  TempDir dir;
+  const std::string aliases = dir.write("aliases.txt", "Hama | حماة\n");
+  const std::string topics = dir.write("topics.txt", "bases\ten\tbase\n");
+  const ScopedEnv data("AKHBAR_DATA_DIR", dir.path());
+  const auto files = detail::find_lexicon_files();
+  EXPECT_EQ(files.aliases, aliases);
+  EXPECT_EQ(files.topics, topics);
+}
+
+TEST(LexiconFiles, AMissingShippedFileIsAnErrorNotAnEmptyLexicon) {
+  // Without aliases.txt every alias would be silently lost.
+  TempDir dir;
+  dir.write("topics.txt", "bases\ten\tbase\n");
   const ScopedEnv data("AKHBAR_DATA_DIR", dir.path());
   EXPECT_THROW(detail::find_lexicon_files(), IoError);
 }
@@ -464,8 +507,8 @@ TEST(LexiconFiles, DataDirWithoutFilesIsAnError) {
 TEST(LexiconFiles, WithoutDataDirTheShippedFilesAreFound) {
   const ScopedEnv data("AKHBAR_DATA_DIR", std::nullopt);
   const auto files = detail::find_lexicon_files();
-  EXPECT_THAT(files.aliases, testing::EndsWith("/aliases.txt"));
-  EXPECT_THAT(files.topics, testing::EndsWith("/topics.txt"));
+  EXPECT_EQ(files.aliases, data_directory() + "/aliases.txt");
+  EXPECT_EQ(files.topics, data_directory() + "/topics.txt");
 }
 
 TEST(LexiconFiles, UserFilesComeFromXdgConfigHomeElseHome) {

@@ -113,7 +113,8 @@ TEST_F(BatchSearch, PrintsOneLinePerQueryWithIdTimeTotalAndHits) {
 TEST_F(BatchSearch, HitsAreTheObjectsThatSearchJsonPrints) {
   const CliResult single = sandbox_->run({"search", "--json", "Хмеймим"});
   ASSERT_EQ(single.exit_code, 0) << single.err;
-  const std::vector<JsonValue> expected = json_lines(single.out);
+  std::vector<JsonValue> expected;
+  for (const std::string& line : hit_lines_of(single.out)) expected.push_back(parse_json(line));
   ASSERT_FALSE(expected.empty());
 
   const CliResult result = batch("q\tХмеймим\n");

@@ -119,4 +119,13 @@ inline std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
+/// The hit lines of `akhbar search --json` output, in rank order (the
+/// summary line that follows them left out).
+inline std::vector<std::string> hit_lines_of(const std::string& out) {
+  std::vector<std::string> hits;
+  for (std::string& line : lines_of(out))
+    if (line.starts_with(R"({"type":"hit",)")) hits.push_back(std::move(line));
+  return hits;
+}
+
 }  // namespace akhbar::cli_test

@@ -162,7 +162,7 @@ class CliIndexed : public ::testing::Test {
     const CliResult result = run(args);
     EXPECT_EQ(result.exit_code, 0) << result.err;
     std::vector<std::string> ids;
-    for (const std::string& line : lines_of(result.out)) ids.push_back(parse_json(line).at("id").string);
+    for (const std::string& line : hit_lines_of(result.out)) ids.push_back(parse_json(line).at("id").string);
     return ids;
   }
 
@@ -176,7 +176,7 @@ TEST_F(CliIndexed, SearchShowsHeaderAndBracketHighlightsWhenNotATerminal) {
   EXPECT_EQ(result.exit_code, 0) << result.err;
   const auto lines = lines_of(result.out);
   ASSERT_FALSE(lines.empty());
-  EXPECT_EQ(lines[0], "1 of about 1 results");
+  EXPECT_EQ(lines[0], "1 of about 1 result");
   EXPECT_TRUE(contains(result.out, "1. Tartus lease extended\n")) << result.out;
   EXPECT_TRUE(contains(result.out, "fx-001 | 2025-03-01 | Fixture Wire | en | score ")) << result.out;
   EXPECT_TRUE(contains(result.out, "https://fixture.example/tartus-lease")) << result.out;
@@ -212,9 +212,11 @@ TEST_F(CliIndexed, ColorAlwaysMarksHighlightsInBold) {
 TEST_F(CliIndexed, JsonLinesCarryEveryFieldAndHighlightOffsetsSelectTheMatch) {
   const CliResult result = run({"search", "--json", "санкции"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  const auto lines = lines_of(result.out);
+  const auto lines = hit_lines_of(result.out);
   ASSERT_EQ(lines.size(), 1u) << result.out;
   const JsonValue hit = parse_json(lines[0]);
+  EXPECT_EQ(hit.at("type").string, "hit");
+  EXPECT_EQ(hit.at("version").number, 1);
   for (const char* key : {"id", "rank", "title", "url", "published", "lang", "source", "score", "snippet",
                           "highlights", "title_highlights"})
     EXPECT_TRUE(hit.has(key)) << key;
@@ -366,7 +368,7 @@ TEST_F(CliIndexed, EvalTableShowsEveryMetric) {
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(contains(result.out, "AP  nDCG@10   P@10   R@10   R@100")) << result.out;
   EXPECT_TRUE(contains(result.out, "q1               1.0000   1.0000 0.1000 1.0000  1.0000")) << result.out;
-  EXPECT_TRUE(contains(result.out, "1 judged queries: MAP 1.0000, nDCG@10 1.0000")) << result.out;
+  EXPECT_TRUE(contains(result.out, "1 judged query: MAP 1.0000, nDCG@10 1.0000")) << result.out;
 }
 
 TEST_F(CliIndexed, EvalBelowThresholdExitsFour) {

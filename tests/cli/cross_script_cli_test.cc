@@ -40,7 +40,7 @@ class CliCrossScript : public ::testing::Test {
     const CliResult result = run(args);
     EXPECT_EQ(result.exit_code, 0) << result.err;
     std::vector<JsonValue> objects;
-    for (const std::string& line : lines_of(result.out)) objects.push_back(parse_json(line));
+    for (const std::string& line : hit_lines_of(result.out)) objects.push_back(parse_json(line));
     return objects;
   }
 
@@ -170,8 +170,8 @@ TEST(CliUserLexicon, UserTopicsAndAliasesApplyToIndexAndSearch) {
 
   ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
   EXPECT_EQ(tagged.exit_code, 0) << tagged.err;
-  ASSERT_EQ(lines_of(tagged.out).size(), 1u) << tagged.out;
-  const JsonValue hit = parse_json(lines_of(tagged.out)[0]);
+  ASSERT_EQ(hit_lines_of(tagged.out).size(), 1u) << tagged.out;
+  const JsonValue hit = parse_json(hit_lines_of(tagged.out)[0]);
   EXPECT_EQ(hit.at("id").string, "smoke");
   ASSERT_EQ(hit.at("topics").array.size(), 1u);
   EXPECT_EQ(hit.at("topics").array[0].string, "tobacco");

@@ -63,7 +63,7 @@ class CliEndToEnd : public ::testing::Test {
     const CliResult result = sandbox_->run({"search", "--json", "--limit", "10", query});
     EXPECT_EQ(result.exit_code, 0) << query << ": " << result.err;
     std::vector<SearchHit> hits;
-    for (const std::string& line : lines_of(result.out)) {
+    for (const std::string& line : hit_lines_of(result.out)) {
       const JsonValue json = parse_json(line);
       SearchHit hit{json.at("id").string, json.at("snippet").string, {}};
       std::size_t previous_end = 0;

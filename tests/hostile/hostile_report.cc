@@ -47,11 +47,10 @@ int main(int argc, char** argv) {
   const std::string root = sandbox.path("input");
   std::filesystem::create_directories(root);
   const std::vector<akhbar::hostile::Fixture> fixtures = akhbar::hostile::write_fixtures(root);
-  const std::string missing = root + "/does_not_exist.jsonl";
-  const CliResult run = sandbox.run({"index", "--json", root, missing});
+  const CliResult run = sandbox.run({"index", "--json", root});
   const std::vector<std::string> printed = lines_of(run.err);
 
-  std::cout << "akhbar index $DIR $DIR/does_not_exist.jsonl -> exit code " << run.exit_code << "\n"
+  std::cout << "akhbar index $DIR -> exit code " << run.exit_code << "\n"
             << run.out << "\n"
             << "| fixture | what is hostile | message printed by `akhbar index` |\n"
             << "|---|---|---|\n";
@@ -61,10 +60,13 @@ int main(int argc, char** argv) {
       if (names(line, root + "/" + fixture.name)) mine.push_back(line);
     print_row(fixture.name, fixture.what, mine, root);
   }
-  std::vector<std::string> missing_lines;
-  for (const std::string& line : printed)
-    if (names(line, missing)) missing_lines.push_back(line);
-  print_row("does_not_exist.jsonl", "a path given that does not exist", missing_lines, root);
+  // A source that does not exist stops the run before anything is read.
+  const std::string missing = root + "/does_not_exist.jsonl";
+  CliSandbox refused;
+  const CliResult missing_run = refused.run({"index", "--json", missing});
+  print_row("does_not_exist.jsonl", "a source given that does not exist (its own run; exit code " +
+                                        std::to_string(missing_run.exit_code) + ")",
+            lines_of(missing_run.err), root);
 
   if (long_line) {
     const std::string path = akhbar::hostile::write_long_line_file(root, "long_line.jsonl", 100u << 20);

@@ -73,10 +73,11 @@ class Lexicon {
   static Lexicon load(const std::string& aliases_path, const std::string& topics_path);
 
   /// The lexicon every indexer and searcher of this process uses: the files
-  /// shipped with akhbar (found in $AKHBAR_DATA_DIR, else the installed data
-  /// directory, else the source tree), followed by the user's own additions
-  /// in $XDG_CONFIG_HOME/akhbar/{aliases,topics}.txt (~/.config/akhbar/...)
-  /// when present. Loaded once, on first use.
+  /// shipped with akhbar (found by akhbar::data_path(): $AKHBAR_DATA_DIR,
+  /// else share/akhbar beside the library), followed by the user's own
+  /// additions in $XDG_CONFIG_HOME/akhbar/{aliases,topics}.txt
+  /// (~/.config/akhbar/...) when present. Loaded once, on first use; throws
+  /// IoError (on every call) when a shipped file is missing.
   static const Lexicon& shared();
 
   /// The other members of every alias group that contains the word or stem

@@ -52,6 +52,7 @@ struct ReaderStats {
   std::uint64_t files = 0;         ///< files opened
   std::uint64_t articles = 0;      ///< articles returned by next()
   std::uint64_t bytes = 0;         ///< input bytes consumed (compressed size for .zst)
+  std::uint64_t text_bytes = 0;    ///< those bytes decompressed: the text read
   std::uint64_t errors = 0;        ///< problems of severity kError
   std::uint64_t warnings = 0;      ///< problems of severity kWarning
 };

@@ -61,6 +61,7 @@ struct UpdateStats {
   std::uint64_t files_read = 0;     ///< files parsed
   std::uint64_t files_skipped = 0;  ///< files unchanged since the last update, not opened
   std::uint64_t input_bytes = 0;    ///< bytes of the files read
+  std::uint64_t text_bytes = 0;     ///< those bytes decompressed
   double seconds = 0;
 };
 
@@ -78,11 +79,14 @@ struct UpdateStats {
 ///
 /// Throws DatabaseLockedError when another writer holds the database past
 /// options.index.wait_seconds, DatabaseError when it was built with another
-/// analysis version (the message says to run `akhbar index --rebuild`).
-/// Input problems are events, never exceptions.
+/// analysis version or format (IncompatibleDatabaseError; the message says
+/// to run `akhbar index --rebuild`). Input problems are events, never
+/// exceptions. `on_progress` is called after each article and each file
+/// skipped unread, from the calling thread.
 UpdateStats update_sources(const std::string& db_path, const std::vector<std::string>& sources,
                            const UpdateOptions& options = {},
-                           const std::function<void(const LogEvent&)>& on_event = {});
+                           const std::function<void(const LogEvent&)>& on_event = {},
+                           const std::function<void(const Progress&)>& on_progress = {});
 
 /// Builds a new database from `sources` beside the one at `db_path` and
 /// switches `db_path` to it atomically (schema.h, "Layout on disk"): searches
@@ -90,10 +94,12 @@ UpdateStats update_sources(const std::string& db_path, const std::vector<std::st
 /// the old one is then removed. Works whatever the old database's analysis
 /// version, and when there is none yet. Holds the old database's write lock
 /// throughout, so no update is lost by the switch. Throws like
-/// update_sources(); on failure `db_path` is left as it was.
+/// update_sources(); on failure `db_path` is left as it was. Reports
+/// progress like update_sources().
 UpdateStats rebuild_sources(const std::string& db_path, const std::vector<std::string>& sources,
                             const UpdateOptions& options = {},
-                            const std::function<void(const LogEvent&)>& on_event = {});
+                            const std::function<void(const LogEvent&)>& on_event = {},
+                            const std::function<void(const Progress&)>& on_progress = {});
 
 /// What check_database() found.
 struct CheckReport {

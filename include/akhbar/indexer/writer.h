@@ -58,7 +58,8 @@ struct IndexStats {
   std::uint64_t skipped = 0;    ///< articles not written (empty after analysis)
   std::uint64_t errors = 0;     ///< input problems of severity error
   std::uint64_t warnings = 0;   ///< input problems of severity warning
-  std::uint64_t input_bytes = 0;
+  std::uint64_t input_bytes = 0;  ///< bytes of the files read (compressed size for .zst)
+  std::uint64_t text_bytes = 0;   ///< those bytes decompressed: the text indexed
   double seconds = 0;
 };
 
@@ -98,11 +99,15 @@ class IndexWriter {
   std::unique_ptr<Impl> impl_;
 };
 
-/// Progress of index_sources(): bytes of input read so far and in all.
+/// Progress of index_sources(), update_sources() and rebuild_sources():
+/// bytes of the files read so far and in all (compressed sizes for .zst, so
+/// that bytes_done / bytes_total is the fraction done), and the text those
+/// bytes held once decompressed (the rate of work).
 struct Progress {
   std::uint64_t bytes_done = 0;
   std::uint64_t bytes_total = 0;
-  std::uint64_t articles = 0;
+  std::uint64_t text_bytes = 0;
+  std::uint64_t articles = 0;  ///< articles indexed so far
 };
 
 /// Reads every source with corpus::CorpusReader and indexes it: the whole
