@@ -32,3 +32,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/corpus/samples/ DESTINATION ${CMAKE_INST
 # The alias groups and topic lexicon that analysis::Lexicon::shared() reads.
 install(FILES ${PROJECT_SOURCE_DIR}/analysis/data/aliases.txt ${PROJECT_SOURCE_DIR}/analysis/data/topics.txt
   DESTINATION ${CMAKE_INSTALL_DATADIR}/akhbar)
+
+# The gazetteer and translations compiled at build time (analysis/resources).
+install(FILES ${AKHBAR_BUILD_DATA_DIR}/gazetteer.tsv ${AKHBAR_BUILD_DATA_DIR}/translations.tsv
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/akhbar)

@@ -1,4 +1,5 @@
-// find_lexicon_files(): the shipped data directory and the user's additions.
+// find_lexicon_files(): the shipped data directory and the user's additions;
+// find_resource_file(): the resources compiled at build time.
 #include "lexicon_files.h"
 
 #include <cstdlib>
@@ -57,6 +58,22 @@ LexiconFiles find_lexicon_files() {
     files.user_topics = existing_file(config / "akhbar", kTopicsFile);
   }
   return files;
+}
+
+std::string find_resource_file(std::string_view name) {
+  const std::string file(name);
+  if (const std::string dir = env("AKHBAR_DATA_DIR"); !dir.empty()) {
+    if (std::string path = existing_file(dir, file.c_str()); !path.empty()) return path;
+    throw IoError("AKHBAR_DATA_DIR is \"" + dir + "\", which holds no " + file +
+                  " (akhbar's build compiles it into share/akhbar/ of the build tree and installs it)");
+  }
+  std::string looked;
+  for (const char* dir : {AKHBAR_INSTALLED_DATA_DIR, AKHBAR_BUILD_DATA_DIR}) {
+    if (std::string path = existing_file(dir, file.c_str()); !path.empty()) return path;
+    looked += (looked.empty() ? "" : ", ") + (fs::path(dir) / file).string();
+  }
+  throw IoError("resource file " + file + " not found (looked for " + looked +
+                "); build akhbar, or set AKHBAR_DATA_DIR to a directory that holds it");
 }
 
 }  // namespace akhbar::analysis::detail
