@@ -13,7 +13,10 @@
 #include <unicode/ures.h>
 #include <unicode/uversion.h>
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
+#include <string_view>
 
 #include "akhbar/error.h"
 
@@ -21,6 +24,9 @@ namespace akhbar::resources {
 namespace {
 
 constexpr const char* kWorld = "001";
+/// CLDR's pseudo-regions (for testing translations: "Pseudo-Accents") and
+/// its unknown region: no places.
+constexpr std::string_view kNoPlaces[] = {"XA", "XB", "ZZ"};
 
 struct BundleCloser {
   void operator()(UResourceBundle* bundle) const { ures_close(bundle); }
@@ -55,6 +61,7 @@ void add_table(UResourceBundle* bundle, const char* table, const char* form, std
     std::int32_t length = 0;
     const UChar* text = ures_getString(entry.get(), &length, &status);
     if (U_FAILURE(status) || key == kWorld) continue;
+    if (std::find(std::begin(kNoPlaces), std::end(kNoPlaces), key) != std::end(kNoPlaces)) continue;
     if (is_country_code(key)) {
       names.push_back({"country/" + key, form, utf8(icu::UnicodeString(text, length))});
     } else if (is_region_number(key)) {

@@ -17,7 +17,7 @@ struct PlaceName {
 
 /// The display names in `language` ("en", "ru", "ar") of every ISO 3166
 /// country and territory and every UN M.49 region that ICU knows (the
-/// world as a whole left out), with CLDR's short and variant forms. Throws
+/// world as a whole, CLDR's pseudo-regions and its unknown region left out), with CLDR's short and variant forms. Throws
 /// akhbar::DataError if ICU's region data cannot be opened.
 std::vector<PlaceName> cldr_region_names(const std::string& language);
 

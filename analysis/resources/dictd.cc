@@ -20,10 +20,12 @@ std::string read_text(const std::string& path) {
   char buffer[1 << 16];
   int read = 0;
   while ((read = gzread(file, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(read));
+  // A stream cut short ends like a file (read == 0) with Z_BUF_ERROR.
   int code = Z_OK;
-  const std::string error = read < 0 ? gzerror(file, &code) : "";
+  const std::string error = gzerror(file, &code);
   gzclose(file);
-  if (read < 0) throw DataError("\"" + path + "\" is not a readable (compressed) dictionary text: " + error);
+  if (read < 0 || code != Z_OK)
+    throw DataError("\"" + path + "\" is not a readable (compressed) dictionary text: " + error);
   return text;
 }
 

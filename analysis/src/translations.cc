@@ -83,9 +83,10 @@ struct Translations::Impl {
   }
   /// The entries whose source has stem `stem` in language `from`.
   std::vector<std::uint32_t> with_stem(std::string_view from, std::string_view stem) const {
-    const auto first = std::lower_bound(by_stem.begin(), by_stem.end(), std::pair(hash(from, stem), std::uint32_t{0}));
+    const std::uint64_t wanted = hash(from, stem);
+    const auto first = std::lower_bound(by_stem.begin(), by_stem.end(), std::pair(wanted, std::uint32_t{0}));
     std::vector<std::uint32_t> found;
-    for (auto it = first; it != by_stem.end() && it->first == first->first; ++it)
+    for (auto it = first; it != by_stem.end() && it->first == wanted; ++it)
       if (field(entries[it->second], kStem) == stem && field(entries[it->second], kFrom) == from) found.push_back(it->second);
     return found;
   }
@@ -159,21 +160,25 @@ std::vector<Translation> Translations::of(const Token& token, std::string_view l
   const std::string_view from = language_of(token.script);
   std::vector<Translation> result;
   if (from.empty() || from == lang) return result;
-  std::vector<std::uint32_t> found = impl_->with_word(from, token.text);
-  if (found.empty() && code_points(token.stem) >= kMinStemLetters) found = impl_->with_stem(from, token.stem);
-  std::unordered_set<std::string_view> seen;
-  for (const std::uint32_t e : found) {
-    const Impl::Entry& entry = impl_->entries[e];
-    if (impl_->field(entry, kTo) != lang || !seen.insert(impl_->field(entry, kWords)).second) continue;
-    Translation translation;
-    translation.entry.words = detail::split_words(impl_->field(entry, kWords));
-    translation.entry.stems = detail::split_stems(impl_->field(entry, kStems));
-    translation.entry.lang = std::string(lang);
-    translation.entry.original = std::string(impl_->field(entry, kWords));
-    translation.rank = entry.rank;
-    translation.via = std::string(impl_->field(entry, kVia));
-    result.push_back(std::move(translation));
-  }
+  const auto collect = [&](const std::vector<std::uint32_t>& found) {
+    std::unordered_set<std::string_view> seen;
+    for (const std::uint32_t e : found) {
+      const Impl::Entry& entry = impl_->entries[e];
+      if (impl_->field(entry, kTo) != lang || !seen.insert(impl_->field(entry, kWords)).second) continue;
+      Translation translation;
+      translation.entry.words = detail::split_words(impl_->field(entry, kWords));
+      translation.entry.stems = detail::split_stems(impl_->field(entry, kStems));
+      translation.entry.lang = std::string(lang);
+      translation.entry.original = std::string(impl_->field(entry, kWords));
+      translation.rank = entry.rank;
+      translation.via = std::string(impl_->field(entry, kVia));
+      result.push_back(std::move(translation));
+    }
+  };
+  // The word's own translations into `lang`; where it has none (it may have
+  // some into the other language), those of the words of its stem.
+  collect(impl_->with_word(from, token.text));
+  if (result.empty() && code_points(token.stem) >= kMinStemLetters) collect(impl_->with_stem(from, token.stem));
   std::stable_sort(result.begin(), result.end(),
                    [](const Translation& a, const Translation& b) { return a.rank < b.rank; });
   return result;

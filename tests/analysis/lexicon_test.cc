@@ -18,6 +18,7 @@
 
 #include "akhbar/error.h"
 #include "lexicon_files.h"
+#include "scoped_env.h"
 
 namespace akhbar::analysis {
 namespace {
@@ -83,27 +84,7 @@ class TempDir {
   fs::path path_;
 };
 
-/// Sets an environment variable for one scope, then restores it.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::optional<std::string>& value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value)
-      ::setenv(name, value->c_str(), 1);
-    else
-      ::unsetenv(name);
-  }
-  ~ScopedEnv() {
-    if (old_)
-      ::setenv(name_, old_->c_str(), 1);
-    else
-      ::unsetenv(name_);
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using test::ScopedEnv;
 
 /// The message of the DataError that loading these files throws, or "".
 std::string load_error(const std::string& aliases, const std::string& topics) {

@@ -31,4 +31,9 @@ grep -q 'port-1' <<<"$out" || { echo "FAIL: pkg-config build did not find port-1
 # The installed command and the installed sample corpus.
 [ -x "$work/prefix/bin/akhbar" ] || { echo "FAIL: akhbar command not installed" >&2; exit 1; }
 [ -d "$work/prefix/share/akhbar/samples" ] || { echo "FAIL: samples not installed" >&2; exit 1; }
+# The resources compiled at build time, installed beside the lexicon.
+for resource in gazetteer translations; do
+  head -n 1 "$work/prefix/share/akhbar/$resource.tsv" | grep -q "^#akhbar $resource " ||
+    { echo "FAIL: $resource.tsv not installed in share/akhbar" >&2; exit 1; }
+done
 echo "consumer build: OK"

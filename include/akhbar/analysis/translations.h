@@ -64,9 +64,10 @@ class Translations {
 
   /// The translations into `lang` ("en", "ru", "ar") of the word of
   /// `token` (its language from its script): those of the word itself, or
-  /// if it has none, those of the words with its stem (stems of three
-  /// letters or more), best rank first, each translation once. Empty for
-  /// a word of `lang` itself or one the dictionaries lack.
+  /// where it has none into `lang`, those of the words with its stem (stems
+  /// of four letters or more: shorter ones join unrelated words), best rank
+  /// first, each translation once. Empty for a word of `lang` itself or one
+  /// the dictionaries lack.
   std::vector<Translation> of(const Token& token, std::string_view lang) const;
 
   /// Number of (word, translation) pairs loaded.
