@@ -5,6 +5,7 @@
 #   ICU::uc ICU::i18n libicu-dev
 #   zstd::libzstd_shared            libzstd-dev
 #   CLI11::CLI11     libcli11-dev    (command line only)
+#   ZLIB::ZLIB       zlib1g-dev      (the resource builder reads dictd's .dict.dz)
 
 find_package(xapian 1.4 REQUIRED CONFIG)
 if(NOT TARGET akhbar::xapian)
@@ -18,3 +19,4 @@ find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(zstd REQUIRED CONFIG)
 find_package(CLI11 2.1 REQUIRED CONFIG)
 find_package(Threads REQUIRED)
+find_package(ZLIB REQUIRED)

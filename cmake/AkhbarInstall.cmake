@@ -33,3 +33,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # The data files (aliases, topics, samples) are installed by akhbar_add_data()
 # where they are declared.
+
+# The gazetteer and translations compiled at build time (analysis/resources).
+install(FILES ${AKHBAR_BUILD_DATA_DIR}/gazetteer.tsv ${AKHBAR_BUILD_DATA_DIR}/translations.tsv
+  DESTINATION ${AKHBAR_INSTALL_DATA_DIR})

@@ -7,7 +7,8 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libxapian-dev xapian-tools
-  libicu-dev libzstd-dev zstd
+  libicu-dev libzstd-dev zstd zlib1g-dev
+  iso-codes mueller7-dict dict-freedict-eng-rus dict-freedict-eng-ara dict-freedict-ara-eng
   libcli11-dev
   libgtest-dev libgmock-dev googletest
   libbenchmark-dev

@@ -19,6 +19,7 @@
 #include "akhbar/data_files.h"
 #include "akhbar/error.h"
 #include "lexicon_files.h"
+#include "scoped_env.h"
 
 namespace akhbar::analysis {
 namespace {
@@ -84,27 +85,7 @@ class TempDir {
   fs::path path_;
 };
 
-/// Sets an environment variable for one scope, then restores it.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::optional<std::string>& value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value)
-      ::setenv(name, value->c_str(), 1);
-    else
-      ::unsetenv(name);
-  }
-  ~ScopedEnv() {
-    if (old_)
-      ::setenv(name_, old_->c_str(), 1);
-    else
-      ::unsetenv(name_);
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using test::ScopedEnv;
 
 /// The message of the DataError that loading these files throws, or "".
 std::string load_error(const std::string& aliases, const std::string& topics) {
@@ -469,19 +450,19 @@ TEST(DataFiles, AMissingFileIsAnErrorNamingItAndWhereItWasLookedFor) {
   {
     const ScopedEnv data("AKHBAR_DATA_DIR", dir.path());
     try {
-      data_path("gazetteer.tsv");
+      data_path("no-such-file.tsv");
       FAIL() << "no error for a missing data file";
     } catch (const IoError& e) {
-      EXPECT_THAT(e.what(), AllOf(HasSubstr("gazetteer.tsv"), HasSubstr(dir.path()),
+      EXPECT_THAT(e.what(), AllOf(HasSubstr("no-such-file.tsv"), HasSubstr(dir.path()),
                                   HasSubstr("$AKHBAR_DATA_DIR")));
     }
   }
   const ScopedEnv data("AKHBAR_DATA_DIR", std::nullopt);
   try {
-    data_path("gazetteer.tsv");
+    data_path("no-such-file.tsv");
     FAIL() << "no error for a missing data file";
   } catch (const IoError& e) {
-    EXPECT_THAT(e.what(), AllOf(HasSubstr("gazetteer.tsv"), HasSubstr(data_directory()),
+    EXPECT_THAT(e.what(), AllOf(HasSubstr("no-such-file.tsv"), HasSubstr(data_directory()),
                                 HasSubstr("libakhbar.so"), HasSubstr("AKHBAR_DATA_DIR")));
   }
 }

@@ -37,6 +37,11 @@ for file in bin/akhbar share/man/man1/akhbar.1 share/bash-completion/completions
   [ -s "$staged/$file" ] || fail "$file was not installed"
 done
 [ -d "$staged/share/akhbar/samples" ] || fail "the samples were not installed"
+# The resources compiled at build time, installed beside the lexicon.
+for resource in gazetteer translations; do
+  head -n 1 "$staged/share/akhbar/$resource.tsv" | grep -q "^#akhbar $resource " ||
+    fail "$resource.tsv was not installed in share/akhbar"
+done
 
 # --- 2. moved, on no loader path --------------------------------------------------
 prefix="$work/moved/akhbar"
